@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Roundtable",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "roundtable", targets: ["roundtable"]),
+        .library(name: "RoundtableCore", targets: ["RoundtableCore"]),
+        .library(name: "RoundtableStore", targets: ["RoundtableStore"]),
+        .library(name: "RoundtableXML", targets: ["RoundtableXML"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "RoundtableCore"),
+        .target(
+            name: "RoundtableStore",
+            dependencies: ["RoundtableCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "RoundtableXML", dependencies: ["RoundtableCore", "CLibXML2"]),
+        .executableTarget(
+            name: "roundtable",
+            dependencies: [
+                "RoundtableCore", "RoundtableStore", "RoundtableXML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RoundtableCoreTests", dependencies: ["RoundtableCore"]),
+        .testTarget(name: "RoundtableStoreTests", dependencies: ["RoundtableStore"]),
+        .testTarget(name: "RoundtableXMLTests", dependencies: ["RoundtableXML"]),
+        .testTarget(name: "RoundtableCLITests", dependencies: ["roundtable"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,24 @@
+#ifndef ROUNDTABLE_CLIBXML2_SHIM_H
+#define ROUNDTABLE_CLIBXML2_SHIM_H
+
+// Debian builds libxml2 with ICU; its ICU types clash with Foundation's copy in Swift modules.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlwriter.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlerror.h>
+
+// xmlFree is a global function pointer that Swift 6 refuses to read; call it through here.
+static inline void roundtable_xmlFree(void *pointer) {
+    xmlFree(pointer);
+}
+
+// xmlParserVersion is a macro over a per-thread global in threaded builds; read it here.
+static inline const char *roundtable_xmlParserVersion(void) {
+    return xmlParserVersion;
+}
+
+#endif

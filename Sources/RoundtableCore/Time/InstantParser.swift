@@ -1,0 +1,122 @@
+import Foundation
+
+/// Turns what a user typed into an instant: ISO 8601 with an offset, or a local time in a zone.
+public enum InstantParser {
+    /// Parses `2027-03-28T10:00+03:00`, `2027-03-28T07:00Z`, or `2027-03-28 10:00` read in `zone`.
+    ///
+    /// A local time that falls in a daylight-saving gap, or that happens twice, is refused with
+    /// an explanation rather than silently moved.
+    public static func instant(from text: String, zone: TimeZone?) throws -> Date {
+        let parsed = try parse(text)
+        if let offset = parsed.offsetSeconds {
+            return Date(timeIntervalSince1970: TimeInterval(parsed.local.secondsAsIfUTC - Int64(offset)))
+        }
+        guard let zone else {
+            throw RoundtableError.usage(
+                "'\(text)' has no UTC offset: add one (2027-03-28T10:00+03:00) or give --tz ZONE")
+        }
+        return try instant(of: parsed.local, in: zone)
+    }
+
+    /// The one instant at which the wall clock in `zone` shows `local`.
+    public static func instant(of local: LocalDateTime, in zone: TimeZone) throws -> Date {
+        let naive = local.secondsAsIfUTC
+        let offsets = Set([-86_400, 0, 86_400].map {
+            zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(naive + Int64($0))))
+        })
+        let candidates = offsets.sorted(by: >).compactMap { offset -> Date? in
+            let instant = Date(timeIntervalSince1970: TimeInterval(naive - Int64(offset)))
+            return zone.secondsFromGMT(for: instant) == offset ? instant : nil
+        }
+        switch candidates.count {
+        case 1:
+            return candidates[0]
+        case 0:
+            throw RoundtableError.rule(gapMessage(local, zone))
+        default:
+            let choices = candidates.map { TimeFormat.offset(zone.secondsFromGMT(for: $0)) }
+            throw RoundtableError.rule(
+                "\(local) happens twice in \(zone.identifier) (at \(choices.joined(separator: " and ")))"
+                    + " because clocks go back that night: give the offset, e.g. "
+                    + "\(TimeFormat.isoDate(local))T\(TimeFormat.isoTime(local))\(choices[0])")
+        }
+    }
+
+    private static func gapMessage(_ local: LocalDateTime, _ zone: TimeZone) -> String {
+        let dayBefore = Date(timeIntervalSince1970: TimeInterval(local.secondsAsIfUTC - 2 * 86_400))
+        var detail = "clocks go forward that night"
+        if let transition = zone.nextDaylightSavingTimeTransition(after: dayBefore) {
+            let oldOffset = zone.secondsFromGMT(for: transition.addingTimeInterval(-1))
+            let before = TimeFormat.clock(transition, TimeZone(secondsFromGMT: oldOffset) ?? zone)
+            let after = TimeFormat.clock(transition, zone)
+            detail = "clocks go forward from \(before) to \(after) that night"
+        }
+        return "\(local) does not exist in \(zone.identifier): \(detail); choose a time outside the gap or give an explicit offset"
+    }
+
+    struct Parsed {
+        var local: LocalDateTime
+        var offsetSeconds: Int?
+    }
+
+    static func parse(_ text: String) throws -> Parsed {
+        let bad = RoundtableError.usage(
+            "cannot read '\(text)' as a date and time (expected 2027-03-28T10:00+03:00, or 2027-03-28 10:00 with --tz)")
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let scalars = Array(trimmed.unicodeScalars)
+        var index = 0
+        func number(_ width: Int) throws -> Int {
+            guard index + width <= scalars.count else { throw bad }
+            var value = 0
+            for scalar in scalars[index..<(index + width)] {
+                guard let digit = scalar.properties.numericType == .decimal ? Int(String(scalar)) : nil,
+                      scalar.isASCII
+                else { throw bad }
+                value = value * 10 + digit
+            }
+            index += width
+            return value
+        }
+        func expect(_ allowed: Set<Character>) throws {
+            guard index < scalars.count, allowed.contains(Character(scalars[index])) else { throw bad }
+            index += 1
+        }
+        let year = try number(4); try expect(["-"])
+        let month = try number(2); try expect(["-"])
+        let day = try number(2); try expect(["T", "t", " "])
+        let hour = try number(2); try expect([":"])
+        let minute = try number(2)
+        var second = 0
+        if index < scalars.count, scalars[index] == ":" {
+            index += 1
+            second = try number(2)
+            if index < scalars.count, scalars[index] == "." {
+                index += 1
+                while index < scalars.count, scalars[index].isASCII, ("0"..."9").contains(Character(scalars[index])) { index += 1 }
+            }
+        }
+        var offset: Int?
+        if index < scalars.count {
+            let sign = scalars[index]
+            if sign == "Z" || sign == "z" {
+                offset = 0
+                index += 1
+            } else if sign == "+" || sign == "-" {
+                index += 1
+                let hours = try number(2)
+                if index < scalars.count, scalars[index] == ":" { index += 1 }
+                let minutes = try number(2)
+                guard hours <= 14, minutes < 60 else { throw bad }
+                offset = (sign == "+" ? 1 : -1) * (hours * 3600 + minutes * 60)
+            } else {
+                throw bad
+            }
+        }
+        guard index == scalars.count else { throw bad }
+        let local = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        guard local.isValid else {
+            throw RoundtableError.usage("'\(text)' is not a real date and time")
+        }
+        return Parsed(local: local, offsetSeconds: offset)
+    }
+}

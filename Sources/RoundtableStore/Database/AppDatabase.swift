@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import RoundtableCore
+
+/// The workspace: one SQLite database that owns every write, each write one named transaction.
+public struct AppDatabase: Sendable {
+    /// The GRDB writer behind the workspace.
+    let writer: any DatabaseWriter
+    /// Who is recorded in the audit log for writes.
+    public let actor: String
+    /// The current time, injectable so tests and demos are reproducible.
+    public let clock: @Sendable () -> Date
+
+    /// Wraps a GRDB writer and brings its schema up to date.
+    public init(_ writer: any DatabaseWriter, actor: String = AppDatabase.defaultActor,
+                clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.writer = writer
+        self.actor = actor
+        self.clock = clock
+        try Self.mapErrors { try Schema.migrator.migrate(writer) }
+    }
+
+    /// A fresh in-memory workspace, for tests.
+    public static func inMemory(clock: @escaping @Sendable () -> Date = { Date() }) throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()), actor: "test", clock: clock)
+    }
+
+    /// Opens (creating if needed, with mode 0600) the workspace file at `path`, in WAL mode.
+    public static func open(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws -> AppDatabase {
+        try WorkspaceFile.prepare(path)
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            return try AppDatabase(pool, clock: clock)
+        } catch let error as RoundtableError {
+            throw error
+        } catch {
+            throw RoundtableError(.cannotCreateOutput, "cannot open workspace \(path): \(error)")
+        }
+    }
+
+    /// The user name recorded in the audit log.
+    public static var defaultActor: String {
+        ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
+    }
+
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // Another moderator's write may hold the lock briefly; wait before giving up with exit 75.
+        configuration.busyMode = .timeout(10)
+        configuration.label = "roundtable"
+        return configuration
+    }
+
+    /// Runs `body` as one IMMEDIATE transaction, so concurrent CLIs serialize before reading.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.mapErrors {
+            try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
+    /// Runs `body` as a read.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.mapErrors { try writer.read(body) }
+    }
+
+    /// Appends one line to the audit log inside the current transaction.
+    func audit(_ db: Database, _ action: String, _ subject: String, _ detail: String = "") throws {
+        var entry = AuditEntry(at: clock(), actor: actor, action: action, subject: subject, detail: detail)
+        try entry.insert(db)
+    }
+
+    static func mapErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw RoundtableError(.busy, "the workspace is busy (another roundtable command is writing); try again")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw RoundtableError.rule("the workspace refused the change: \(error.message ?? "constraint failed")")
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import GRDB
+
+/// The workspace schema. Shipped migrations are never edited: add a new one instead.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 people, panels and sessions", migrate: createV1)
+        return migrator
+    }
+
+    private static func createV1(_ db: Database) throws {
+        try db.create(table: "moderator") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull()
+            t.column("email", .text).notNull().unique(onConflict: .abort).collate(.nocase)
+            t.column("timeZone", .text).notNull()
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(table: "panel") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("key", .text).notNull().unique()
+            t.column("name", .text).notNull()
+            t.column("kind", .text).notNull().check(sql: "kind IN ('advisory-board', 'pool')")
+            t.column("description", .text)
+            t.column("archivedAt", .datetime)
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(table: "participant") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("displayName", .text).notNull()
+            t.column("nameSearch", .text).notNull().indexed()
+            t.column("email", .text).indexed()
+            t.column("phone", .text)
+            t.column("locale", .text)
+            t.column("timeZone", .text)
+            t.column("doNotContact", .boolean).notNull().defaults(to: false)
+            t.column("erasedAt", .datetime)
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(table: "participantAttribute") { t in
+            t.column("participantId", .integer).notNull().references("participant", onDelete: .cascade)
+            t.column("name", .text).notNull()
+            t.column("value", .text).notNull()
+            t.primaryKey(["participantId", "name"])
+        }
+        try db.create(table: "membership") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("panelId", .integer).notNull().references("panel")
+            t.column("participantId", .integer).notNull().references("participant").indexed()
+            t.column("role", .text).notNull()
+            t.column("joinedAt", .datetime).notNull()
+            t.column("termEnd", .text)
+            t.column("status", .text).notNull().check(sql: "status IN ('active', 'paused', 'alumni')")
+            t.column("leftAt", .datetime)
+            t.column("ndaSignedAt", .datetime)
+            t.uniqueKey(["panelId", "participantId"])
+        }
+        try db.create(table: "consent") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("participantId", .integer).notNull().references("participant")
+            t.column("scope", .text).notNull()
+                .check(sql: "scope IN ('contact', 'recording', 'transcript', 'quotes')")
+            t.column("version", .text).notNull()
+            t.column("given", .boolean).notNull()
+            t.column("recordedAt", .datetime).notNull()
+        }
+        try db.create(index: "consent_latest", on: "consent", columns: ["participantId", "scope", "id"])
+        try db.create(table: "session") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("panelId", .integer).references("panel").indexed()
+            t.column("title", .text).notNull()
+            t.column("kind", .text).notNull()
+                .check(sql: "kind IN ('focus-group', 'advisory-meeting', 'interview')")
+            t.column("startsAt", .datetime).notNull().indexed()
+            t.column("endsAt", .datetime).notNull()
+            t.column("timeZone", .text).notNull()
+            t.column("durationMinutes", .integer).notNull().check(sql: "durationMinutes > 0")
+            t.column("channel", .text).notNull().check(sql: "channel IN ('in-person', 'video', 'phone')")
+            t.column("room", .text)
+            t.column("roomKey", .text).indexed()
+            t.column("capacity", .integer).notNull().check(sql: "capacity > 0")
+            t.column("reserve", .integer).notNull().check(sql: "reserve >= 0")
+            t.column("status", .text).notNull()
+                .check(sql: "status IN ('draft', 'scheduled', 'in-progress', 'completed', 'cancelled')")
+            t.column("cancelReason", .text)
+            t.column("revision", .integer).notNull().defaults(to: 0)
+            t.column("createdAt", .datetime).notNull()
+            t.check(sql: "endsAt > startsAt")
+            t.check(sql: "status <> 'cancelled' OR cancelReason IS NOT NULL")
+        }
+        try db.create(table: "sessionModerator") { t in
+            t.column("sessionId", .integer).notNull().references("session", onDelete: .cascade)
+            t.column("moderatorId", .integer).notNull().references("moderator").indexed()
+            t.primaryKey(["sessionId", "moderatorId"])
+        }
+        try db.create(table: "seat") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("sessionId", .integer).notNull().references("session", onDelete: .cascade)
+            t.column("participantId", .integer).notNull().references("participant").indexed()
+            t.column("status", .text).notNull()
+                .check(sql: "status IN ('invited', 'confirmed', 'declined', 'attended', 'no-show')")
+            t.column("invitedAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+            t.uniqueKey(["sessionId", "participantId"])
+        }
+        try db.create(table: "auditEntry") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("at", .datetime).notNull()
+            t.column("actor", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("subject", .text).notNull().indexed()
+            t.column("detail", .text).notNull()
+        }
+        // The audit log is append-only: the database itself refuses edits and deletions.
+        try db.execute(sql: """
+            CREATE TRIGGER auditEntry_no_update BEFORE UPDATE ON auditEntry
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER auditEntry_no_delete BEFORE DELETE ON auditEntry
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            """)
+    }
+}

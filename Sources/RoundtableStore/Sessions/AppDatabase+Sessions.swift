@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+import RoundtableCore
+
+extension AppDatabase {
+    /// Schedules a session after checking moderators and room are free; returns it with its key.
+    public func scheduleSession(_ plan: SessionPlan) throws -> Session {
+        try write { db in try scheduleSession(db, plan) }
+    }
+
+    /// Moves a session to a new start (and optionally length, zone), re-checking every clash.
+    public func rescheduleSession(_ key: EntityKey, start: Date, timeZone: String?, durationMinutes: Int?,
+                                  allowPast: Bool) throws -> Session {
+        try write { db in
+            var session = try Lookup.session(db, key)
+            try session.status.require([.draft, .scheduled], to: "reschedule", session: key)
+            try ScheduleRules.checkStart(start, now: clock(), allowPast: allowPast)
+            if let timeZone { session.timeZone = try Zone.named(timeZone).identifier }
+            session.move(to: start, durationMinutes: durationMinutes ?? session.durationMinutes)
+            let moderators = try Self.moderators(db, of: key.id)
+            let seated = try Participant.fetchAll(db, sql: """
+                SELECT participant.* FROM participant JOIN seat ON seat.participantId = participant.id
+                WHERE seat.sessionId = ? AND seat.status <> 'declined'
+                """, arguments: [key.id])
+            try BookedSlots.checkFree(db, session: session, moderators: moderators, participants: seated, ignoring: key)
+            try session.update(db)
+            try audit(db, "session.reschedule", "\(key)", TimeFormat.utc(start))
+            return session
+        }
+    }
+
+    /// Cancels a session with a reason; seats stay for the record.
+    public func cancelSession(_ key: EntityKey, reason: String) throws -> Session {
+        try write { db in
+            var session = try Lookup.session(db, key)
+            let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !reason.isEmpty else { throw RoundtableError.usage("cancelling needs a --reason") }
+            guard session.status.canMove(to: .cancelled) else {
+                throw RoundtableError.rule("cannot cancel \(key): it is \(session.status.rawValue)")
+            }
+            session.status = .cancelled
+            session.cancelReason = reason
+            try session.update(db)
+            try audit(db, "session.cancel", "\(key)", reason)
+            return session
+        }
+    }
+
+    /// Marks a session completed; confirmed people not marked as attended become no-shows.
+    public func completeSession(_ key: EntityKey) throws -> CompletionSummary {
+        try write { db in
+            var session = try Lookup.session(db, key)
+            try SeatingRules.checkCanRecordAttendance(session, now: clock())
+            session.status = .completed
+            try session.update(db)
+            let unmarked = try Seat.filter(Column("sessionId") == key.id && Column("status") == SeatStatus.confirmed.rawValue)
+                .fetchAll(db)
+            for var seat in unmarked {
+                seat.status = .noShow
+                seat.updatedAt = clock()
+                try seat.update(db)
+            }
+            let attended = try Seat.filter(Column("sessionId") == key.id && Column("status") == SeatStatus.attended.rawValue)
+                .fetchCount(db)
+            try audit(db, "session.complete", "\(key)", "\(attended) attended, \(unmarked.count) no-show")
+            return CompletionSummary(session: session, attended: attended,
+                                     markedNoShow: unmarked.map { EntityKey(.participant, id: $0.participantId) })
+        }
+    }
+
+    func scheduleSession(_ db: Database, _ plan: SessionPlan) throws -> Session {
+        try Session.validate(title: plan.title, capacity: plan.capacity, reserve: plan.reserve)
+        try ScheduleRules.checkStart(plan.start, now: clock(), allowPast: plan.allowPast)
+        let zone = try Zone.named(plan.timeZone)
+        guard !plan.moderators.isEmpty else { throw RoundtableError.usage("a session needs at least one --moderator") }
+        var panelId: Int64?
+        if let key = plan.panel {
+            let panel = try Lookup.panel(db, key)
+            guard !panel.isArchived else { throw RoundtableError.rule("panel \(key) is archived and takes no new sessions") }
+            panelId = panel.id
+        }
+        let moderators = try Set(plan.moderators).sorted { $0.id < $1.id }.map { try Lookup.moderator(db, $0) }
+        let room = plan.room.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        var session = Session(
+            panelId: panelId, title: plan.title, kind: plan.kind, startsAt: plan.start, timeZone: zone.identifier,
+            durationMinutes: plan.durationMinutes, channel: plan.channel, room: room, capacity: plan.capacity,
+            reserve: plan.reserve, status: plan.draft ? .draft : .scheduled, createdAt: clock())
+        try BookedSlots.checkFree(db, session: session, moderators: moderators, participants: [], ignoring: nil)
+        try session.insert(db)
+        for moderator in moderators {
+            try SessionModerator(sessionId: session.id!, moderatorId: moderator.id!).insert(db)
+        }
+        try audit(db, "session.schedule", "\(session.key)", "\(TimeFormat.utc(session.startsAt)) \(session.title)")
+        return session
+    }
+
+    static func moderators(_ db: Database, of sessionId: Int64) throws -> [Moderator] {
+        try Moderator.fetchAll(db, sql: """
+            SELECT moderator.* FROM moderator JOIN sessionModerator sm ON sm.moderatorId = moderator.id
+            WHERE sm.sessionId = ? ORDER BY moderator.id
+            """, arguments: [sessionId])
+    }
+}
