@@ -1,2 +1,34 @@
 import ArgumentParser
-@main struct Roundtable: ParsableCommand {}
+import Foundation
+import RoundtableCore
+import RoundtableXML
+
+@main
+struct Roundtable: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roundtable",
+        abstract: "Focus groups and customer advisory panels from the command line.",
+        discussion: """
+            Workspace: --db PATH, else $ROUNDTABLE_DB, else ./roundtable.sqlite.
+            Times: ISO 8601 with an offset (2027-03-28T10:00+03:00), or a local time with --tz ZONE.
+            Exit codes: 0 ok, 1 unexpected, 64 usage, 65 bad data or broken rule, 66 input missing,
+            73 cannot create output, 75 workspace busy (try again).
+            """,
+        version: "0.1.0 (libxml2 \(LibXML.runtimeVersion))",
+        subcommands: [
+            DemoCommand.self, PanelCommand.self, ParticipantCommand.self, ModeratorCommand.self, SessionCommand.self,
+        ]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as RoundtableError {
+            Console.error(error.message)
+            Foundation.exit(error.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

@@ -9,13 +9,15 @@ extension AppDatabase {
     }
 
     /// Moves a session to a new start (and optionally length, zone), re-checking every clash.
-    public func rescheduleSession(_ key: EntityKey, start: Date, timeZone: String?, durationMinutes: Int?,
+    /// `start` is ISO 8601 with an offset, or a local time read in `timeZone` (else the session's zone).
+    public func rescheduleSession(_ key: EntityKey, start text: String, timeZone: String?, durationMinutes: Int?,
                                   allowPast: Bool) throws -> Session {
         try write { db in
             var session = try Lookup.session(db, key)
             try session.status.require([.draft, .scheduled], to: "reschedule", session: key)
-            try ScheduleRules.checkStart(start, now: clock(), allowPast: allowPast)
             if let timeZone { session.timeZone = try Zone.named(timeZone).identifier }
+            let start = try InstantParser.instant(from: text, zone: session.zone)
+            try ScheduleRules.checkStart(start, now: clock(), allowPast: allowPast)
             session.move(to: start, durationMinutes: durationMinutes ?? session.durationMinutes)
             let moderators = try Self.moderators(db, of: key.id)
             let seated = try Participant.fetchAll(db, sql: """
@@ -70,19 +72,23 @@ extension AppDatabase {
 
     func scheduleSession(_ db: Database, _ plan: SessionPlan) throws -> Session {
         try Session.validate(title: plan.title, capacity: plan.capacity, reserve: plan.reserve)
-        try ScheduleRules.checkStart(plan.start, now: clock(), allowPast: plan.allowPast)
-        let zone = try Zone.named(plan.timeZone)
         guard !plan.moderators.isEmpty else { throw RoundtableError.usage("a session needs at least one --moderator") }
+        let moderators = try plan.moderators.map { try Lookup.moderator(db, $0) }
+        let zone = try Zone.named(plan.timeZone ?? moderators[0].timeZone)
+        let start = try InstantParser.instant(from: plan.start, zone: zone)
+        try ScheduleRules.checkStart(start, now: clock(), allowPast: plan.allowPast)
+        guard Set(plan.moderators).count == plan.moderators.count else {
+            throw RoundtableError.usage("a moderator is named twice")
+        }
         var panelId: Int64?
         if let key = plan.panel {
             let panel = try Lookup.panel(db, key)
             guard !panel.isArchived else { throw RoundtableError.rule("panel \(key) is archived and takes no new sessions") }
             panelId = panel.id
         }
-        let moderators = try Set(plan.moderators).sorted { $0.id < $1.id }.map { try Lookup.moderator(db, $0) }
         let room = plan.room.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         var session = Session(
-            panelId: panelId, title: plan.title, kind: plan.kind, startsAt: plan.start, timeZone: zone.identifier,
+            panelId: panelId, title: plan.title, kind: plan.kind, startsAt: start, timeZone: zone.identifier,
             durationMinutes: plan.durationMinutes, channel: plan.channel, room: room, capacity: plan.capacity,
             reserve: plan.reserve, status: plan.draft ? .draft : .scheduled, createdAt: clock())
         try BookedSlots.checkFree(db, session: session, moderators: moderators, participants: [], ignoring: nil)

@@ -5,8 +5,10 @@ import RoundtableCore
 public struct SessionPlan: Sendable {
     public var title: String
     public var kind: SessionKind
-    public var start: Date
-    public var timeZone: String
+    /// The start as typed: ISO 8601 with an offset, or a local time read in `timeZone`.
+    public var start: String
+    /// The zone the session is planned in; nil means the first moderator's zone.
+    public var timeZone: String?
     public var durationMinutes: Int
     public var moderators: [EntityKey]
     public var panel: String?
@@ -20,7 +22,7 @@ public struct SessionPlan: Sendable {
     public var draft: Bool
 
     /// Creates a plan.
-    public init(title: String, kind: SessionKind = .focusGroup, start: Date, timeZone: String, durationMinutes: Int,
+    public init(title: String, kind: SessionKind = .focusGroup, start: String, timeZone: String?, durationMinutes: Int,
                 moderators: [EntityKey], panel: String? = nil, channel: Channel = .inPerson, room: String? = nil,
                 capacity: Int, reserve: Int = 0, allowPast: Bool = false, draft: Bool = false) {
         self.title = title

@@ -1,0 +1,11 @@
+import Foundation
+
+/// Writes a value as stable, pretty JSON for scripts.
+enum JSONOutput {
+    static func print(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        Console.print(String(decoding: data, as: UTF8.self))
+    }
+}

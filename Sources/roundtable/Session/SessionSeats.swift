@@ -1,0 +1,56 @@
+import ArgumentParser
+import RoundtableCore
+
+struct SessionInvite: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invite", abstract: "Invite participants; if one is not eligible, nobody is invited.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "Session key.") var key: String
+    @Argument(help: "Participant keys.") var participants: [String]
+    @Option(help: "Rest period after a focus group: 6mo, 3w, 30d, 0 for none.") var cooldown: String = "6mo"
+
+    func run() throws {
+        let policy = EligibilityPolicy(coolDown: try CalendarPeriod(parsing: cooldown))
+        let seats = try workspace.open().invite(try Keys.session(key), participants: try Keys.participants(participants),
+                                                policy: policy)
+        Console.print("invited \(seats.count) to \(key.uppercased())")
+    }
+}
+
+struct SessionRSVP: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rsvp", abstract: "Record a participant's answer to an invitation.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "Session key.") var key: String
+    @Argument(help: "Participant key.") var participant: String
+    @Flag(help: "They will come (refused when the session is full).") var yes = false
+    @Flag(help: "They will not come.") var no = false
+
+    func validate() throws {
+        guard yes != no else { throw ValidationError("give exactly one of --yes or --no") }
+    }
+
+    func run() throws {
+        let seat = try workspace.open().respond(try Keys.session(key), participant: try Keys.participant(participant),
+                                                accepts: yes)
+        Console.print("\(participant.uppercased()) \(seat.status.rawValue) for \(key.uppercased())")
+    }
+}
+
+struct SessionAttend: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attend", abstract: "Record who attended and who did not show.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "Session key.") var key: String
+    @Argument(help: "Participants who attended.") var participants: [String] = []
+    @Option(name: .customLong("no-show"), help: "A participant who did not come, repeatable.") var noShow: [String] = []
+
+    func run() throws {
+        let session = try workspace.open().recordAttendance(
+            try Keys.session(key), attended: try Keys.participants(participants), noShow: try Keys.participants(noShow))
+        Console.print("\(session.key) \(session.status.rawValue): \(participants.count) attended, \(noShow.count) no-show recorded")
+    }
+}
