@@ -36,7 +36,11 @@ let package = Package(
         .testTarget(name: "RoundtableCoreTests", dependencies: ["RoundtableCore"]),
         .testTarget(name: "RoundtableStoreTests", dependencies: ["RoundtableStore"]),
         .testTarget(name: "RoundtableXMLTests", dependencies: ["RoundtableXML"]),
-        .testTarget(name: "RoundtableCLITests", dependencies: ["roundtable"]),
+        .testTarget(
+            name: "RoundtableCLITests",
+            dependencies: ["roundtable", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

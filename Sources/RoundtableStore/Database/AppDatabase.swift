@@ -17,7 +17,13 @@ public struct AppDatabase: Sendable {
         self.writer = writer
         self.actor = actor
         self.clock = clock
-        try Self.mapErrors { try Schema.migrator.migrate(writer) }
+        try Self.mapErrors {
+            // Checking first keeps read-only commands from taking the write lock on every run.
+            let migrator = Schema.migrator
+            if try !writer.read(migrator.hasCompletedMigrations) {
+                try migrator.migrate(writer)
+            }
+        }
     }
 
     /// A fresh in-memory workspace, for tests.
@@ -26,13 +32,17 @@ public struct AppDatabase: Sendable {
     }
 
     /// Opens (creating if needed, with mode 0600) the workspace file at `path`, in WAL mode.
-    public static func open(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws -> AppDatabase {
+    /// Writers wait up to `busyTimeout` seconds for another process's write before failing with exit 75.
+    public static func open(path: String, busyTimeout: TimeInterval = 10,
+                            clock: @escaping @Sendable () -> Date = { Date() }) throws -> AppDatabase {
         try WorkspaceFile.prepare(path)
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration())
+            let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
             return try AppDatabase(pool, clock: clock)
         } catch let error as RoundtableError {
             throw error
+        } catch let error as DatabaseError where error.isBusy {
+            throw busy
         } catch {
             throw RoundtableError(.cannotCreateOutput, "cannot open workspace \(path): \(error)")
         }
@@ -43,11 +53,11 @@ public struct AppDatabase: Sendable {
         ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
     }
 
-    static func configuration() -> Configuration {
+    static func configuration(busyTimeout: TimeInterval = 10) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Another moderator's write may hold the lock briefly; wait before giving up with exit 75.
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "roundtable"
         return configuration
     }
@@ -77,13 +87,19 @@ public struct AppDatabase: Sendable {
         try entry.insert(db)
     }
 
+    static let busy = RoundtableError(.busy, "the workspace is busy (another roundtable command is writing); try again")
+
     static func mapErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-            throw RoundtableError(.busy, "the workspace is busy (another roundtable command is writing); try again")
+        } catch let error as DatabaseError where error.isBusy {
+            throw busy
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw RoundtableError.rule("the workspace refused the change: \(error.message ?? "constraint failed")")
         }
     }
+}
+
+extension DatabaseError {
+    var isBusy: Bool { resultCode == .SQLITE_BUSY || resultCode == .SQLITE_LOCKED }
 }

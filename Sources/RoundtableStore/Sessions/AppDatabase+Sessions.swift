@@ -50,24 +50,26 @@ extension AppDatabase {
 
     /// Marks a session completed; confirmed people not marked as attended become no-shows.
     public func completeSession(_ key: EntityKey) throws -> CompletionSummary {
-        try write { db in
-            var session = try Lookup.session(db, key)
-            try SeatingRules.checkCanRecordAttendance(session, now: clock())
-            session.status = .completed
-            try session.update(db)
-            let unmarked = try Seat.filter(Column("sessionId") == key.id && Column("status") == SeatStatus.confirmed.rawValue)
-                .fetchAll(db)
-            for var seat in unmarked {
-                seat.status = .noShow
-                seat.updatedAt = clock()
-                try seat.update(db)
-            }
-            let attended = try Seat.filter(Column("sessionId") == key.id && Column("status") == SeatStatus.attended.rawValue)
-                .fetchCount(db)
-            try audit(db, "session.complete", "\(key)", "\(attended) attended, \(unmarked.count) no-show")
-            return CompletionSummary(session: session, attended: attended,
-                                     markedNoShow: unmarked.map { EntityKey(.participant, id: $0.participantId) })
+        try write { db in try completeSession(db, key) }
+    }
+
+    func completeSession(_ db: Database, _ key: EntityKey) throws -> CompletionSummary {
+        var session = try Lookup.session(db, key)
+        try SeatingRules.checkCanRecordAttendance(session, now: clock())
+        session.status = .completed
+        try session.update(db)
+        let unmarked = try Seat.filter(Column("sessionId") == key.id && Column("status") == SeatStatus.confirmed.rawValue)
+            .fetchAll(db)
+        for var seat in unmarked {
+            seat.status = .noShow
+            seat.updatedAt = clock()
+            try seat.update(db)
         }
+        let attended = try Seat.filter(Column("sessionId") == key.id && Column("status") == SeatStatus.attended.rawValue)
+            .fetchCount(db)
+        try audit(db, "session.complete", "\(key)", "\(attended) attended, \(unmarked.count) no-show")
+        return CompletionSummary(session: session, attended: attended,
+                                 markedNoShow: unmarked.map { EntityKey(.participant, id: $0.participantId) })
     }
 
     func scheduleSession(_ db: Database, _ plan: SessionPlan) throws -> Session {

@@ -16,7 +16,16 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// Opens (or creates) the workspace.
     func open() throws -> AppDatabase {
-        try AppDatabase.open(path: path, clock: try Self.clock())
+        try AppDatabase.open(path: path, busyTimeout: try Self.busyTimeout(), clock: try Self.clock())
+    }
+
+    /// Seconds to wait for another writer: `ROUNDTABLE_BUSY_TIMEOUT`, else 10.
+    static func busyTimeout() throws -> TimeInterval {
+        guard let text = ProcessInfo.processInfo.environment["ROUNDTABLE_BUSY_TIMEOUT"], !text.isEmpty else { return 10 }
+        guard let seconds = TimeInterval(text), seconds >= 0 else {
+            throw RoundtableError.usage("ROUNDTABLE_BUSY_TIMEOUT must be a number of seconds, not '\(text)'")
+        }
+        return seconds
     }
 
     /// The current time; `ROUNDTABLE_NOW` (ISO 8601 with offset) pins it for tests and recordings.
