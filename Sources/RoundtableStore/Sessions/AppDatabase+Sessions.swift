@@ -92,7 +92,7 @@ extension AppDatabase {
         var session = Session(
             panelId: panelId, title: plan.title, kind: plan.kind, startsAt: start, timeZone: zone.identifier,
             durationMinutes: plan.durationMinutes, channel: plan.channel, room: room, capacity: plan.capacity,
-            reserve: plan.reserve, status: plan.draft ? .draft : .scheduled, createdAt: clock())
+            reserve: plan.reserve, status: .scheduled, createdAt: clock())
         try BookedSlots.checkFree(db, session: session, moderators: moderators, participants: [], ignoring: nil)
         try session.insert(db)
         for moderator in moderators {

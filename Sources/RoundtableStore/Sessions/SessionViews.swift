@@ -18,13 +18,11 @@ public struct SessionPlan: Sendable {
     public var reserve: Int
     /// Whether a start in the past is accepted (recording a session that already happened).
     public var allowPast: Bool
-    /// Whether the session starts as a draft rather than scheduled.
-    public var draft: Bool
 
     /// Creates a plan.
     public init(title: String, kind: SessionKind = .focusGroup, start: String, timeZone: String?, durationMinutes: Int,
                 moderators: [EntityKey], panel: String? = nil, channel: Channel = .inPerson, room: String? = nil,
-                capacity: Int, reserve: Int = 0, allowPast: Bool = false, draft: Bool = false) {
+                capacity: Int, reserve: Int = 0, allowPast: Bool = false) {
         self.title = title
         self.kind = kind
         self.start = start
@@ -37,7 +35,6 @@ public struct SessionPlan: Sendable {
         self.capacity = capacity
         self.reserve = reserve
         self.allowPast = allowPast
-        self.draft = draft
     }
 }
 

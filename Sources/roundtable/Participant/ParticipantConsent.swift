@@ -17,8 +17,8 @@ struct ParticipantConsent: ParsableCommand {
     }
 
     func run() throws {
-        let consent = try workspace.open().recordConsent(try Keys.participant(key), scope: scope, given: given,
-                                                         version: version)
-        Console.print("\(key.uppercased()) \(consent.scope.rawValue) consent \(given ? "given" : "withdrawn") (v\(consent.version))")
+        let participant = try Keys.participant(key)
+        let consent = try workspace.open().recordConsent(participant, scope: scope, given: given, version: version)
+        Console.print("\(participant) \(consent.scope.rawValue) consent \(given ? "given" : "withdrawn") (v\(consent.version))")
     }
 }

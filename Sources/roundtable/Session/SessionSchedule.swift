@@ -23,14 +23,12 @@ struct SessionSchedule: ParsableCommand {
     @Option(help: "Extra confirmed seats allowed beyond capacity, to cover no-shows.") var reserve: Int = 0
     @Option(help: "focus-group, advisory-meeting or interview.") var kind: SessionKind = .focusGroup
     @Flag(help: "Record a session that already happened.") var allowPast = false
-    @Flag(help: "Create as a draft.") var draft = false
 
     func run() throws {
         let plan = SessionPlan(
             title: title, kind: kind, start: start, timeZone: try zone.zone()?.identifier,
             durationMinutes: try DurationParser.minutes(duration), moderators: try moderator.map(Keys.moderator),
-            panel: panel, channel: channel, room: room, capacity: capacity, reserve: reserve, allowPast: allowPast,
-            draft: draft)
+            panel: panel, channel: channel, room: room, capacity: capacity, reserve: reserve, allowPast: allowPast)
         let session = try workspace.open().scheduleSession(plan)
         Console.print("\(session.key)")
     }

@@ -12,9 +12,9 @@ struct SessionInvite: ParsableCommand {
 
     func run() throws {
         let policy = EligibilityPolicy(coolDown: try CalendarPeriod(parsing: cooldown))
-        let seats = try workspace.open().invite(try Keys.session(key), participants: try Keys.participants(participants),
-                                                policy: policy)
-        Console.print("invited \(seats.count) to \(key.uppercased())")
+        let session = try Keys.session(key)
+        let seats = try workspace.open().invite(session, participants: try Keys.participants(participants), policy: policy)
+        Console.print("invited \(seats.count) to \(session)")
     }
 }
 
@@ -33,9 +33,10 @@ struct SessionRSVP: ParsableCommand {
     }
 
     func run() throws {
-        let seat = try workspace.open().respond(try Keys.session(key), participant: try Keys.participant(participant),
-                                                accepts: yes)
-        Console.print("\(participant.uppercased()) \(seat.status.rawValue) for \(key.uppercased())")
+        let session = try Keys.session(key)
+        let person = try Keys.participant(participant)
+        let seat = try workspace.open().respond(session, participant: person, accepts: yes)
+        Console.print("\(person) \(seat.status.rawValue) for \(session)")
     }
 }
 
