@@ -61,8 +61,16 @@ public struct Session: Codable, Hashable, Sendable {
         self.createdAt = createdAt
     }
 
+    /// The longest a session may last; clash queries rely on it to bound their search.
+    public static let maximumDurationMinutes = 24 * 60
+
     /// `S-0001`.
     public var key: EntityKey { EntityKey(.session, id: id ?? 0) }
+
+    /// The earliest start a session overlapping an instant could have.
+    public static func earliestStart(overlapping instant: Date) -> Date {
+        instant.addingTimeInterval(-TimeInterval(maximumDurationMinutes * 60))
+    }
 
     /// The zone the session was planned in.
     public var zone: TimeZone { TimeZone(identifier: timeZone) ?? Zone.utc }

@@ -41,7 +41,7 @@ public enum ScheduleRules {
         }
         throw RoundtableError.rule(
             "\(subject) is already in \(clash.session) '\(clash.title)' "
-                + "\(TimeFormat.short(clash.start, zone))–\(TimeFormat.clock(clash.end, zone)) \(zone.identifier)")
+                + "\(TimeFormat.short(clash.start, zone))–\(TimeFormat.clock(clash.end, zone)) \(Zone.name(of: zone))")
     }
 
     /// Refuses a start in the past unless the user said they are recording a past session.

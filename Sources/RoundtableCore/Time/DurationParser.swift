@@ -8,7 +8,7 @@ public enum DurationParser {
             "cannot read duration '\(text)' (expected minutes such as 90m, 1h30m, 2h or 90)")
         var rest = text.trimmingCharacters(in: .whitespaces).lowercased()
         if rest.hasPrefix("pt") { rest.removeFirst(2) }
-        if let plain = Int(rest) { return try checked(plain, text) }
+        if rest.count <= 6, let plain = Int(rest) { return try checked(plain, text) }
         rest = rest.replacingOccurrences(of: "min", with: "m")
         var total = 0
         var digits = ""
@@ -18,7 +18,8 @@ public enum DurationParser {
                 digits.append(character)
                 continue
             }
-            guard let value = Int(digits) else { throw bad }
+            // Six digits is far past any session length and keeps the sum from overflowing.
+            guard digits.count <= 6, let value = Int(digits) else { throw bad }
             switch character {
             case "h": total += value * 60
             case "m": total += value
@@ -32,7 +33,7 @@ public enum DurationParser {
     }
 
     private static func checked(_ minutes: Int, _ text: String) throws -> Int {
-        guard (1...(24 * 60)).contains(minutes) else {
+        guard (1...Session.maximumDurationMinutes).contains(minutes) else {
             throw RoundtableError.usage("duration '\(text)' must be between 1 minute and 24 hours")
         }
         return minutes

@@ -36,7 +36,7 @@ public enum InstantParser {
         default:
             let choices = candidates.map { TimeFormat.offset(zone.secondsFromGMT(for: $0)) }
             throw RoundtableError.rule(
-                "\(local) happens twice in \(zone.identifier) (at \(choices.joined(separator: " and ")))"
+                "\(local) happens twice in \(Zone.name(of: zone)) (at \(choices.joined(separator: " and ")))"
                     + " because clocks go back that night: give the offset, e.g. "
                     + "\(TimeFormat.isoDate(local))T\(TimeFormat.isoTime(local))\(choices[0])")
         }
@@ -51,7 +51,7 @@ public enum InstantParser {
             let after = TimeFormat.clock(transition, zone)
             detail = "clocks go forward from \(before) to \(after) that night"
         }
-        return "\(local) does not exist in \(zone.identifier): \(detail); choose a time outside the gap or give an explicit offset"
+        return "\(local) does not exist in \(Zone.name(of: zone)): \(detail); choose a time outside the gap or give an explicit offset"
     }
 
     struct Parsed {
@@ -92,7 +92,9 @@ public enum InstantParser {
             second = try number(2)
             if index < scalars.count, scalars[index] == "." {
                 index += 1
+                let fractionStart = index
                 while index < scalars.count, scalars[index].isASCII, ("0"..."9").contains(Character(scalars[index])) { index += 1 }
+                guard index > fractionStart else { throw bad }
             }
         }
         var offset: Int?

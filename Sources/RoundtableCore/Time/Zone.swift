@@ -9,12 +9,25 @@ public enum Zone {
     /// because they do not say which daylight-saving rules apply.
     public static func named(_ identifier: String) throws -> TimeZone {
         let trimmed = identifier.trimmingCharacters(in: .whitespaces)
-        let isIANAName = trimmed.contains("/") || trimmed == "UTC"
+        // Foundation on Linux names UTC "GMT", so that spelling must read back too.
+        let isIANAName = trimmed.contains("/") || trimmed == "UTC" || trimmed == "GMT"
         guard isIANAName, let zone = TimeZone(identifier: trimmed) else {
             throw RoundtableError.usage(
                 "unknown time zone '\(identifier)' (use an IANA name such as Europe/Helsinki or UTC)")
         }
         return zone
+    }
+
+    /// The name Roundtable stores and shows: the IANA identifier, and `UTC` for UTC (which
+    /// Foundation on Linux calls `GMT`).
+    public static func name(of zone: TimeZone) -> String {
+        let utcNames: Set<String> = ["GMT", "UTC", "Etc/UTC", "Etc/GMT"]
+        return utcNames.contains(zone.identifier) ? "UTC" : zone.identifier
+    }
+
+    /// Resolves `identifier` and returns the name to store for it.
+    public static func canonicalName(_ identifier: String) throws -> String {
+        name(of: try named(identifier))
     }
 
     /// A Gregorian calendar in the given zone.

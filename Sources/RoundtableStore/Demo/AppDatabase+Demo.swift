@@ -41,7 +41,8 @@ extension AppDatabase {
                 seats += seated.count
                 for (ref, status) in entry.seats.sorted(by: { $0.key < $1.key }) where status != .invited {
                     let person = try Self.demoRef(people, ref)
-                    _ = try respond(db, session.key, participant: person, accepts: status != .declined)
+                    _ = try respond(db, session.key, participant: person, accepts: status != .declined,
+                                    policy: EligibilityPolicy())
                 }
                 let came = entry.seats.filter { $0.value == .attended }.keys.sorted().map { people[$0]! }
                 let missed = entry.seats.filter { $0.value == .noShow }.keys.sorted().map { people[$0]! }

@@ -26,7 +26,7 @@ extension AppDatabase {
         if let existing = try Moderator.filter(sql: "email = ? COLLATE NOCASE", arguments: [email]).fetchOne(db) {
             throw RoundtableError.rule("moderator \(existing.key) (\(existing.name)) already has e-mail \(email)")
         }
-        var moderator = Moderator(name: name, email: email, timeZone: zone.identifier, createdAt: clock())
+        var moderator = Moderator(name: name, email: email, timeZone: Zone.name(of: zone), createdAt: clock())
         try moderator.insert(db)
         try audit(db, "moderator.add", "\(moderator.key)", moderator.name)
         return moderator

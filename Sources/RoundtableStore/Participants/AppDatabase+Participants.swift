@@ -18,7 +18,7 @@ extension AppDatabase {
             if let email = changes.email { participant.email = email.isEmpty ? nil : try ContactRules.email(email) }
             if let phone = changes.phone { participant.phone = phone.isEmpty ? nil : try ContactRules.phone(phone) }
             if let locale = changes.locale { participant.locale = locale.isEmpty ? nil : locale }
-            if let zone = changes.timeZone { participant.timeZone = zone.isEmpty ? nil : try Zone.named(zone).identifier }
+            if let zone = changes.timeZone { participant.timeZone = zone.isEmpty ? nil : try Zone.canonicalName(zone) }
             if let flag = changes.doNotContact { participant.doNotContact = flag }
             try participant.update(db)
             for (name, value) in changes.setAttributes {
@@ -112,7 +112,7 @@ extension AppDatabase {
             email: try new.email.map(ContactRules.email),
             phone: try new.phone.map(ContactRules.phone),
             locale: new.locale,
-            timeZone: try new.timeZone.map { try Zone.named($0).identifier },
+            timeZone: try new.timeZone.map(Zone.canonicalName),
             createdAt: clock())
         try participant.insert(db)
         for (name, value) in new.attributes {

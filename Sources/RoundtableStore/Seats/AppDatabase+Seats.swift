@@ -29,9 +29,11 @@ extension AppDatabase {
         try write { db in try invite(db, key, participants: participants, policy: policy) }
     }
 
-    /// Records a participant's answer; a yes is refused when the session is full.
-    public func respond(_ key: EntityKey, participant: EntityKey, accepts: Bool) throws -> Seat {
-        try write { db in try respond(db, key, participant: participant, accepts: accepts) }
+    /// Records a participant's answer; a yes is refused when the session is full or the person is no
+    /// longer eligible (consent withdrawn, cool-down, a clash that arose since the invitation).
+    public func respond(_ key: EntityKey, participant: EntityKey, accepts: Bool,
+                        policy: EligibilityPolicy = EligibilityPolicy()) throws -> Seat {
+        try write { db in try respond(db, key, participant: participant, accepts: accepts, policy: policy) }
     }
 
     /// Records who came and who did not; the session becomes in-progress.
@@ -69,15 +71,23 @@ extension AppDatabase {
         return seats
     }
 
-    func respond(_ db: Database, _ key: EntityKey, participant: EntityKey, accepts: Bool) throws -> Seat {
+    func respond(_ db: Database, _ key: EntityKey, participant: EntityKey, accepts: Bool,
+                 policy: EligibilityPolicy) throws -> Seat {
         let session = try Lookup.session(db, key)
         try SeatingRules.checkOpenForReplies(session, action: "take replies for")
         var seat = try Self.seat(db, session: key, participant: participant)
         let next: SeatStatus = accepts ? .confirmed : .declined
         try SeatingRules.checkMove(seat.status, to: next, participant: participant, session: key)
         if accepts {
-            if let erased = try Lookup.participant(db, participant).erasedAt {
-                throw RoundtableError.rule("\(participant) was forgotten on \(TimeFormat.day(erased, Zone.utc))")
+            // Things change between invitation and answer: judge the person again, this seat aside.
+            let person = try Lookup.participant(db, participant)
+            let facts = try EligibilityFactsQuery.facts(db, participants: [person], target: session,
+                                                        moment: session.startsAt, policy: policy)
+            let reasons = policy.exclusions(facts[person.id!]!, target: key, at: session.startsAt)
+                .filter { $0.rule != "already-seated" }
+            if !reasons.isEmpty {
+                throw RoundtableError.rule(
+                    "cannot confirm \(participant) for \(key): \(reasons.map(\.description).joined(separator: "; "))")
             }
             try SeatingRules.checkCapacity(session, confirmed: try Self.takenSeats(db, key), adding: 1)
         }

@@ -15,7 +15,7 @@ extension AppDatabase {
         try write { db in
             var session = try Lookup.session(db, key)
             try session.status.require([.draft, .scheduled], to: "reschedule", session: key)
-            if let timeZone { session.timeZone = try Zone.named(timeZone).identifier }
+            if let timeZone { session.timeZone = try Zone.canonicalName(timeZone) }
             let start = try InstantParser.instant(from: text, zone: session.zone)
             try ScheduleRules.checkStart(start, now: clock(), allowPast: allowPast)
             session.move(to: start, durationMinutes: durationMinutes ?? session.durationMinutes)
@@ -90,7 +90,7 @@ extension AppDatabase {
         }
         let room = plan.room.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         var session = Session(
-            panelId: panelId, title: plan.title, kind: plan.kind, startsAt: start, timeZone: zone.identifier,
+            panelId: panelId, title: plan.title, kind: plan.kind, startsAt: start, timeZone: Zone.name(of: zone),
             durationMinutes: plan.durationMinutes, channel: plan.channel, room: room, capacity: plan.capacity,
             reserve: plan.reserve, status: .scheduled, createdAt: clock())
         try BookedSlots.checkFree(db, session: session, moderators: moderators, participants: [], ignoring: nil)

@@ -14,7 +14,7 @@ struct SessionReschedule: ParsableCommand {
 
     func run() throws {
         let session = try workspace.open().rescheduleSession(
-            try Keys.session(key), start: start, timeZone: try zone.zone()?.identifier,
+            try Keys.session(key), start: start, timeZone: try zone.zone().map(Zone.name(of:)),
             durationMinutes: try duration.map(DurationParser.minutes), allowPast: allowPast)
         Console.print("\(session.key) now \(TimeFormat.local(session.startsAt, session.zone)) \(session.timeZone)")
     }

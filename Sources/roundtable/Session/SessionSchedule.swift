@@ -26,7 +26,7 @@ struct SessionSchedule: ParsableCommand {
 
     func run() throws {
         let plan = SessionPlan(
-            title: title, kind: kind, start: start, timeZone: try zone.zone()?.identifier,
+            title: title, kind: kind, start: start, timeZone: try zone.zone().map(Zone.name(of:)),
             durationMinutes: try DurationParser.minutes(duration), moderators: try moderator.map(Keys.moderator),
             panel: panel, channel: channel, room: room, capacity: capacity, reserve: reserve, allowPast: allowPast)
         let session = try workspace.open().scheduleSession(plan)

@@ -27,6 +27,7 @@ struct SessionRSVP: ParsableCommand {
     @Argument(help: "Participant key.") var participant: String
     @Flag(help: "They will come (refused when the session is full).") var yes = false
     @Flag(help: "They will not come.") var no = false
+    @Option(help: "Rest period after a focus group: 6mo, 3w, 30d, 0 for none.") var cooldown: String = "6mo"
 
     func validate() throws {
         guard yes != no else { throw ValidationError("give exactly one of --yes or --no") }
@@ -35,7 +36,8 @@ struct SessionRSVP: ParsableCommand {
     func run() throws {
         let session = try Keys.session(key)
         let person = try Keys.participant(participant)
-        let seat = try workspace.open().respond(session, participant: person, accepts: yes)
+        let policy = EligibilityPolicy(coolDown: try CalendarPeriod(parsing: cooldown))
+        let seat = try workspace.open().respond(session, participant: person, accepts: yes, policy: policy)
         Console.print("\(person) \(seat.status.rawValue) for \(session)")
     }
 }

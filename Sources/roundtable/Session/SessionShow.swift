@@ -23,7 +23,7 @@ struct SessionShow: ParsableCommand {
             Console.print("\(view.key)  \(view.title)  [\(view.status)]")
             var fields = Table("FIELD", "VALUE")
             fields.rows = [
-                ["when", "\(TimeFormat.short(session.startsAt, shownZone))–\(TimeFormat.clock(session.endsAt, shownZone)) \(shownZone.identifier)"],
+                ["when", "\(TimeFormat.short(session.startsAt, shownZone))–\(TimeFormat.clock(session.endsAt, shownZone)) \(Zone.name(of: shownZone))"],
                 ["utc", "\(view.start) – \(view.end)"],
                 ["kind", "\(view.kind), \(view.channel)" + (view.room.map { " in \($0)" } ?? "")],
                 ["panel", view.panel ?? "—"],

@@ -9,7 +9,7 @@ enum SessionTable {
         for details in sessions {
             let session = details.session
             let zone = viewer ?? session.zone
-            table.add("\(session.key)", TimeFormat.short(session.startsAt, zone), zone.identifier,
+            table.add("\(session.key)", TimeFormat.short(session.startsAt, zone), Zone.name(of: zone),
                       "\(session.durationMinutes)m", session.title,
                       details.moderators.map(\.name).joined(separator: ", "), seats(details), session.status.rawValue)
         }

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import RoundtableCore
+
+/// Names typed in any Unicode form are stored composed and matched by one search key.
+@Suite("UnicodeText")
+struct UnicodeTextTests {
+    @Test("composed() gives NFC and trims")
+    func composedIsNFC() {
+        let composed = UnicodeText.composed("A\u{308}")
+        #expect(composed == "Ä")
+        #expect(composed.unicodeScalars.count == 1)
+        #expect(composed.unicodeScalars.first == "\u{C4}")
+        #expect(UnicodeText.composed("  A\u{308}ija\u{308}la\u{308}\n").unicodeScalars.map(\.value)
+            == "Äijälä".precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value))
+        #expect(UnicodeText.composed("A\u{30A}sa") == "Åsa")
+    }
+
+    @Test("composed and decomposed spellings share a search key", arguments: [
+        "Äijälä", "A\u{308}ija\u{308}la\u{308}", "aijala", "AIJALA", "  Äijälä  ",
+    ])
+    func searchKeyFoldsMarks(text: String) {
+        #expect(UnicodeText.searchKey(text) == "aijala")
+    }
+
+    @Test("Nordic letters without marks fold to base letters", arguments: [
+        ("Øystein", "oystein"), ("Bjørn Dæhlie", "bjorn daehlie"), ("Æsir", "aesir"), ("Åsa", "asa"),
+        ("Strauß", "strauss"), ("Łukasz", "lukasz"), ("Þóra", "thora"), ("Jyväskylä", "jyvaskyla"),
+        ("O\u{308}sterberg", "osterberg"),
+    ])
+    func searchKeyFoldsLetters(text: String, key: String) {
+        #expect(UnicodeText.searchKey(text) == key)
+    }
+
+    @Test("whitespace is collapsed and trimmed in the search key")
+    func searchKeyCollapsesWhitespace() {
+        #expect(UnicodeText.searchKey("  Anna \t  Maria\nVirtanen ") == "anna maria virtanen")
+        #expect(UnicodeText.searchKey("Sali 1") == UnicodeText.searchKey("sali  1"))
+    }
+
+    @Test("compatibility forms fold too")
+    func compatibilityForms() {
+        #expect(UnicodeText.searchKey("ﬁnland") == "finland")
+        #expect(UnicodeText.searchKey("Ｓａｌｉ") == "sali")
+    }
+
+    @Test("participants keep composed names and search keys in step")
+    func participantNames() {
+        let now = Date(timeIntervalSince1970: 0)
+        var person = Participant(displayName: "A\u{308}ija\u{308}la\u{308}", createdAt: now)
+        #expect(person.displayName == "Äijälä")
+        #expect(person.nameSearch == "aijala")
+        person.rename("Øystein  Ås")
+        #expect(person.displayName == "Øystein  Ås")
+        #expect(person.nameSearch == "oystein as")
+    }
+}
