@@ -77,7 +77,7 @@ enum Schema {
             t.column("durationMinutes", .integer).notNull().check(sql: "durationMinutes > 0")
             t.column("channel", .text).notNull().check(sql: "channel IN ('in-person', 'video', 'phone')")
             t.column("room", .text)
-            t.column("roomKey", .text).indexed()
+            t.column("roomKey", .text)
             t.column("capacity", .integer).notNull().check(sql: "capacity > 0")
             t.column("reserve", .integer).notNull().check(sql: "reserve >= 0")
             t.column("status", .text).notNull()
@@ -88,6 +88,7 @@ enum Schema {
             t.check(sql: "endsAt > startsAt")
             t.check(sql: "status <> 'cancelled' OR cancelReason IS NOT NULL")
         }
+        try db.create(index: "session_room_start", on: "session", columns: ["roomKey", "startsAt"])
         try db.create(table: "sessionModerator") { t in
             t.column("sessionId", .integer).notNull().references("session", onDelete: .cascade)
             t.column("moderatorId", .integer).notNull().references("moderator").indexed()

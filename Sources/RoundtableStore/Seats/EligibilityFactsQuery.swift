@@ -39,9 +39,10 @@ enum EligibilityFactsQuery {
             for row in try Row.fetchAll(db, sql: """
                 SELECT seat.participantId, session.id FROM seat JOIN session ON session.id = seat.sessionId
                 WHERE seat.status <> 'declined' AND session.status <> 'cancelled'
-                  AND session.startsAt < ? AND session.endsAt > ? AND session.id <> ?
+                  AND session.startsAt > ? AND session.startsAt < ? AND session.endsAt > ? AND session.id <> ?
                   AND seat.participantId IN (SELECT value FROM json_each(?))
-                """, arguments: [target.endsAt, target.startsAt, target.id, ids]) {
+                """, arguments: [Session.earliestStart(overlapping: target.startsAt), target.endsAt, target.startsAt,
+                                  target.id, ids]) {
                 facts[row[0]]?.overlapping.append(EntityKey(.session, id: row[1]))
             }
             for seat in try Seat.filter(Column("sessionId") == target.id!).fetchAll(db) {

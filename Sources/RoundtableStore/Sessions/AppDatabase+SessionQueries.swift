@@ -8,7 +8,9 @@ extension AppDatabase {
         try read { db in
             var request = Session.all()
             if filter.upcoming {
-                request = request.filter(Column("endsAt") > clock())
+                let now = clock()
+                request = request.filter(Column("startsAt") > Session.earliestStart(overlapping: now))
+                    .filter(Column("endsAt") > now)
                     .filter([SessionStatus.draft, .scheduled, .inProgress].map(\.rawValue).contains(Column("status")))
             }
             if let panel = filter.panel {

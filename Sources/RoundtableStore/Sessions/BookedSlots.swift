@@ -5,17 +5,18 @@ import RoundtableCore
 /// Finds sessions that take a moderator's, a participant's or a room's time in a span.
 enum BookedSlots {
     static func moderator(_ db: Database, _ id: Int64, start: Date, end: Date) throws -> [BookedSlot] {
-        try fetch(db, join: "JOIN sessionModerator sm ON sm.sessionId = s.id", condition: "sm.moderatorId = ?",
+        try fetch(db, "EXISTS (SELECT 1 FROM sessionModerator sm WHERE sm.sessionId = s.id AND sm.moderatorId = ?)",
                   id, start, end)
     }
 
     static func participant(_ db: Database, _ id: Int64, start: Date, end: Date) throws -> [BookedSlot] {
-        try fetch(db, join: "JOIN seat ON seat.sessionId = s.id",
-                  condition: "seat.participantId = ? AND seat.status <> 'declined'", id, start, end)
+        try fetch(db, """
+            EXISTS (SELECT 1 FROM seat WHERE seat.sessionId = s.id AND seat.participantId = ? AND seat.status <> 'declined')
+            """, id, start, end)
     }
 
     static func room(_ db: Database, _ roomKey: String, start: Date, end: Date) throws -> [BookedSlot] {
-        try fetch(db, join: "", condition: "s.roomKey = ?", roomKey, start, end)
+        try fetch(db, "s.roomKey = ?", roomKey, start, end)
     }
 
     /// Refuses the plan if any moderator, seated participant or the room is busy at `start..<end`.
@@ -40,13 +41,15 @@ enum BookedSlots {
         }
     }
 
-    private static func fetch(_ db: Database, join: String, condition: String, _ value: some DatabaseValueConvertible,
+    // The lower bound on startsAt lets SQLite search a narrow slice of the start index instead of
+    // every session the moderator or room ever had.
+    private static func fetch(_ db: Database, _ condition: String, _ value: some DatabaseValueConvertible,
                               _ start: Date, _ end: Date) throws -> [BookedSlot] {
         try Row.fetchAll(db, sql: """
-            SELECT s.id, s.title, s.startsAt, s.endsAt FROM session s \(join)
-            WHERE \(condition) AND s.status <> 'cancelled' AND s.startsAt < ? AND s.endsAt > ?
+            SELECT s.id, s.title, s.startsAt, s.endsAt FROM session s
+            WHERE s.startsAt > ? AND s.startsAt < ? AND s.endsAt > ? AND s.status <> 'cancelled' AND \(condition)
             ORDER BY s.startsAt
-            """, arguments: [value, end, start]).map { row in
+            """, arguments: [Session.earliestStart(overlapping: start), end, start, value]).map { row in
             BookedSlot(session: EntityKey(.session, id: row["id"]), title: row["title"], start: row["startsAt"],
                        end: row["endsAt"])
         }
