@@ -25,7 +25,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "RoundtableXML", dependencies: ["RoundtableCore", "CLibXML2"]),
+        .target(
+            name: "RoundtableXML",
+            dependencies: ["RoundtableCore", "CLibXML2"],
+            resources: [.copy("Resources/roundtable-1.xsd")]
+        ),
         .executableTarget(
             name: "roundtable",
             dependencies: [

@@ -10,6 +10,7 @@
 #include <libxml/xmlwriter.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlIO.h>
 
 // xmlFree is a global function pointer that Swift 6 refuses to read; call it through here.
 static inline void roundtable_xmlFree(void *pointer) {
@@ -19,6 +20,18 @@ static inline void roundtable_xmlFree(void *pointer) {
 // xmlParserVersion is a macro over a per-thread global in threaded builds; read it here.
 static inline const char *roundtable_xmlParserVersion(void) {
     return xmlParserVersion;
+}
+
+// Every external entity, DTD or XInclude target is refused: imported files never reach the disk or network.
+static inline xmlParserInputPtr roundtable_denyExternalEntity(const char *URL, const char *ID, xmlParserCtxtPtr ctxt) {
+    (void)URL;
+    (void)ID;
+    (void)ctxt;
+    return NULL;
+}
+
+static inline void roundtable_installDenyAllEntityLoader(void) {
+    xmlSetExternalEntityLoader(roundtable_denyExternalEntity);
 }
 
 #endif

@@ -1,0 +1,213 @@
+import Foundation
+internal import CLibXML2
+import RoundtableCore
+
+/// A pull reader over one untrusted document (libxml2's xmlTextReader), hardened and optionally
+/// validating against an XSD as it streams. Owns the C reader and the file descriptor.
+final class XMLStreamReader {
+    /// What the reader stopped on.
+    enum Node: Equatable {
+        case start(String)
+        case end(String)
+        case text
+    }
+
+    /// The file name or label used in errors.
+    let file: String
+    private let reader: xmlTextReaderPtr
+    private let collector: XMLErrorCollector
+    private var fileDescriptor: Int32 = -1
+    private var memory: UnsafeMutableBufferPointer<CChar>?
+    /// The namespace every element must be in; nil accepts any.
+    private let namespace: String?
+
+    /// Opens `path`, refusing it if larger than `maxSize` bytes, compressed, or declaring a DOCTYPE.
+    init(path: String, maxSize: Int64, schema: XMLSchema?, namespace: String?) throws {
+        _ = LibXMLSetup.ready
+        file = path
+        self.namespace = namespace
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw XMLStreamReader.openError(path) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw XMLInputError(file: path, message: "not a regular file")
+        }
+        guard Int64(info.st_size) <= maxSize else {
+            close(fd)
+            throw XMLInputError(file: path, message: "the file is \(info.st_size) bytes, over the \(maxSize)-byte limit (--max-size)")
+        }
+        var prefix = [UInt8](repeating: 0, count: min(InputPrescan.window, Int(info.st_size)))
+        let got = prefix.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        do {
+            guard got == prefix.count else { throw XMLStreamReader.openError(path) }
+            try InputPrescan.check(prefix, file: path)
+        } catch {
+            close(fd)
+            throw error
+        }
+        guard let reader = xmlReaderForFd(fd, path, nil, LibXMLSetup.untrustedParseOptions) else {
+            close(fd)
+            throw XMLInputError(file: path, message: "libxml2 could not open the file")
+        }
+        fileDescriptor = fd
+        self.reader = reader
+        collector = XMLErrorCollector(file: path)
+        try attach(schema)
+    }
+
+    /// Reads a document held in memory; `label` names it in errors.
+    init(bytes: [UInt8], label: String, schema: XMLSchema?, namespace: String?) throws {
+        _ = LibXMLSetup.ready
+        file = label
+        self.namespace = namespace
+        try InputPrescan.check(Array(bytes.prefix(InputPrescan.window)), file: label)
+        // libxml2 reads the buffer in place for the reader's whole life, so it gets a copy we own.
+        let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
+        let base = buffer.baseAddress!
+        bytes.withUnsafeBytes { source in
+            if let source = source.baseAddress { memcpy(base, source, bytes.count) }
+        }
+        guard let reader = xmlReaderForMemory(base, Int32(bytes.count), label, nil,
+                                              LibXMLSetup.untrustedParseOptions)
+        else {
+            buffer.deallocate()
+            throw XMLInputError(file: label, message: "libxml2 could not read the document")
+        }
+        memory = buffer
+        self.reader = reader
+        collector = XMLErrorCollector(file: label)
+        try attach(schema)
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+        if fileDescriptor >= 0 { close(fileDescriptor) }
+        memory?.deallocate()
+    }
+
+    private func attach(_ schema: XMLSchema?) throws {
+        xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorCollector.callback,
+                                               Unmanaged.passUnretained(collector).toOpaque())
+        if let schema, xmlTextReaderSetSchema(reader, schema.pointer) != 0 {
+            throw XMLInputError(file: file, message: "libxml2 could not attach the schema")
+        }
+    }
+
+    /// Moves to the next element start, element end or text; nil at the end of the document.
+    /// A well-formedness error throws; validation errors wait in `takeErrors()`.
+    func next() throws -> Node? {
+        while true {
+            let status = xmlTextReaderRead(reader)
+            if status == 0 {
+                if let error = collector.errors.first { throw error }
+                return nil
+            }
+            guard status == 1 else { throw fatalError() }
+            switch xmlTextReaderNodeType(reader) {
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                let name = localName
+                if let namespace, namespaceURI != namespace {
+                    throw XMLInputError(file: file, line: line, column: column,
+                                        message: "element <\(name)> is in namespace '\(namespaceURI ?? "")', expected '\(namespace)'")
+                }
+                return .start(name)
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                return .end(localName)
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+                 Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+                return .text
+            case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
+                throw XMLInputError(file: file, line: line, column: column,
+                                    message: "DTDs and entity references are not accepted")
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Whether the element just started has no content (`<a/>`).
+    var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+
+    /// The current node's local name.
+    var localName: String {
+        xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+    }
+
+    /// The current node's namespace URI.
+    var namespaceURI: String? {
+        xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) }
+    }
+
+    /// The current text node's value.
+    var value: String {
+        xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+    }
+
+    /// The line of the current node (accurate past 65535 thanks to BIG_LINES).
+    var line: Int {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return Int(xmlTextReaderGetParserLineNumber(reader)) }
+        return Int(xmlGetLineNo(node))
+    }
+
+    /// The parser's column, close to the current node.
+    var column: Int { Int(xmlTextReaderGetParserColumnNumber(reader)) }
+
+    /// The attributes of the element just started, by local name.
+    func attributes() -> [String: String] {
+        var result: [String: String] = [:]
+        guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return result }
+        repeat {
+            result[localName] = value
+        } while xmlTextReaderMoveToNextAttribute(reader) == 1
+        xmlTextReaderMoveToElement(reader)
+        return result
+    }
+
+    /// The text inside the element just started, leaving the reader on its end tag.
+    func elementText() throws -> String {
+        if isEmptyElement { return "" }
+        var text = ""
+        while let node = try next() {
+            switch node {
+            case .text: text += value
+            case .end: return text
+            case .start(let name):
+                throw XMLInputError(file: file, line: line, column: column, message: "unexpected element <\(name)> inside text")
+            }
+        }
+        throw XMLInputError(file: file, line: line, column: column, message: "the document ends inside an element")
+    }
+
+    /// Skips the rest of the element just started, including its children.
+    func skipElement() throws {
+        if isEmptyElement { return }
+        var depth = 1
+        while depth > 0, let node = try next() {
+            switch node {
+            case .start: if !isEmptyElement { depth += 1 }
+            case .end: depth -= 1
+            case .text: break
+            }
+        }
+    }
+
+    /// Validation errors recorded since the last call.
+    func takeErrors() -> [XMLInputError] {
+        defer { collector.errors.removeAll() }
+        return collector.errors
+    }
+
+    /// Warnings recorded so far.
+    var warnings: [XMLInputError] { collector.warnings }
+
+    private func fatalError() -> XMLInputError {
+        collector.errors.first
+            ?? XMLInputError(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)), column: column,
+                             message: "the document is not well-formed")
+    }
+
+    private static func openError(_ path: String) -> RoundtableError {
+        RoundtableError(.inputMissing, "\(path): cannot read the file: \(String(cString: strerror(errno)))")
+    }
+}
