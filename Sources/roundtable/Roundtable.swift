@@ -17,6 +17,7 @@ struct Roundtable: ParsableCommand {
         version: "0.1.0 (libxml2 \(LibXML.runtimeVersion))",
         subcommands: [
             DemoCommand.self, PanelCommand.self, ParticipantCommand.self, ModeratorCommand.self, SessionCommand.self,
+            ImportCommand.self, ExportCommand.self,
         ]
     )
 

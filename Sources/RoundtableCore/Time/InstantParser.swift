@@ -9,13 +9,13 @@ public enum InstantParser {
     public static func instant(from text: String, zone: TimeZone?) throws -> Date {
         let parsed = try parse(text)
         if let offset = parsed.offsetSeconds {
-            return Date(timeIntervalSince1970: TimeInterval(parsed.local.secondsAsIfUTC - Int64(offset)))
+            return Date(timeIntervalSince1970: TimeInterval(parsed.local.secondsAsIfUTC - Int64(offset)) + parsed.fraction)
         }
         guard let zone else {
             throw RoundtableError.usage(
                 "'\(text)' has no UTC offset: add one (2027-03-28T10:00+03:00) or give --tz ZONE")
         }
-        return try instant(of: parsed.local, in: zone)
+        return try instant(of: parsed.local, in: zone).addingTimeInterval(parsed.fraction)
     }
 
     /// The one instant at which the wall clock in `zone` shows `local`.
@@ -57,6 +57,8 @@ public enum InstantParser {
     struct Parsed {
         var local: LocalDateTime
         var offsetSeconds: Int?
+        /// Fractional seconds, 0 ≤ fraction < 1.
+        var fraction: TimeInterval = 0
     }
 
     static func parse(_ text: String) throws -> Parsed {
@@ -87,6 +89,7 @@ public enum InstantParser {
         let hour = try number(2); try expect([":"])
         let minute = try number(2)
         var second = 0
+        var fraction: TimeInterval = 0
         if index < scalars.count, scalars[index] == ":" {
             index += 1
             second = try number(2)
@@ -95,6 +98,7 @@ public enum InstantParser {
                 let fractionStart = index
                 while index < scalars.count, scalars[index].isASCII, ("0"..."9").contains(Character(scalars[index])) { index += 1 }
                 guard index > fractionStart else { throw bad }
+                fraction = Double("0." + String(String.UnicodeScalarView(scalars[fractionStart..<index]))) ?? 0
             }
         }
         var offset: Int?
@@ -119,6 +123,6 @@ public enum InstantParser {
         guard local.isValid else {
             throw RoundtableError.usage("'\(text)' is not a real date and time")
         }
-        return Parsed(local: local, offsetSeconds: offset)
+        return Parsed(local: local, offsetSeconds: offset, fraction: fraction)
     }
 }

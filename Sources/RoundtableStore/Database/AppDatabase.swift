@@ -76,6 +76,22 @@ public struct AppDatabase: Sendable {
         }
     }
 
+    /// Runs `body` as one IMMEDIATE transaction that is rolled back instead of committed when
+    /// `keep` says so (dry runs, imports with rejected rows).
+    func write<T>(keepingIf keep: (T) -> Bool, _ body: (Database) throws -> T) throws -> T {
+        try Self.mapErrors {
+            try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    let value = try body(db)
+                    result = value
+                    return keep(value) ? .commit : .rollback
+                }
+                return result!
+            }
+        }
+    }
+
     /// Runs `body` as a read.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try Self.mapErrors { try writer.read(body) }

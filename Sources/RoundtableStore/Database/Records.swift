@@ -43,3 +43,9 @@ struct SessionModerator: Codable, FetchableRecord, PersistableRecord {
     var sessionId: Int64
     var moderatorId: Int64
 }
+
+extension ImportBatch: FetchableRecord, MutablePersistableRecord {
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension ExternalReference: FetchableRecord, PersistableRecord {}

@@ -5,6 +5,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 people, panels and sessions", migrate: createV1)
+        migrator.registerMigration("v2 import batches and partner references", migrate: createV2)
         return migrator
     }
 
@@ -119,5 +120,27 @@ enum Schema {
             CREATE TRIGGER auditEntry_no_delete BEFORE DELETE ON auditEntry
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
             """)
+    }
+
+    private static func createV2(_ db: Database) throws {
+        try db.create(table: "importBatch") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("partner", .text).notNull()
+            t.column("fileName", .text).notNull()
+            t.column("sha256", .text).notNull()
+            t.column("importedAt", .datetime).notNull()
+            t.column("newCount", .integer).notNull()
+            t.column("updatedCount", .integer).notNull()
+            t.column("unchangedCount", .integer).notNull()
+            t.column("rejectedCount", .integer).notNull()
+        }
+        // Kept when a participant is forgotten, so a partner re-sending the person cannot re-identify them.
+        try db.create(table: "externalReference") { t in
+            t.column("partner", .text).notNull()
+            t.column("externalId", .text).notNull()
+            t.column("participantId", .integer).notNull().references("participant", onDelete: .cascade).indexed()
+            t.column("importBatchId", .integer).references("importBatch")
+            t.primaryKey(["partner", "externalId"])
+        }
     }
 }

@@ -56,6 +56,26 @@ enum InputPrescan {
         return String(decoding: bytes.map { $0 < 0x80 ? $0 : 0x3F }, as: UTF8.self)
     }
 
+    /// The `version` attribute on the root element's start tag, if the prefix shows it.
+    static func rootVersion(_ prefix: [UInt8]) -> Int? {
+        let text = decodedPrefix(prefix)
+        var scalars = text.unicodeScalars[...]
+        while let open = scalars.firstIndex(of: "<") {
+            let rest = scalars[scalars.index(after: open)...]
+            guard let next = rest.first else { return nil }
+            if next == "?" || next == "!" {
+                scalars = rest
+                continue
+            }
+            let tag = String(String.UnicodeScalarView(rest.prefix { $0 != ">" }))
+            guard let range = tag.range(of: #"\sversion\s*=\s*["'](\d{1,6})["']"#, options: .regularExpression) else {
+                return nil
+            }
+            return Int(tag[range].filter(\.isNumber))
+        }
+        return nil
+    }
+
     /// Whether the prolog (everything before the first element) declares a DOCTYPE, and where.
     static func scanProlog(_ text: String) -> Prolog {
         var line = 1

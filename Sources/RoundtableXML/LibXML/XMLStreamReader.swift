@@ -18,14 +18,11 @@ final class XMLStreamReader {
     private let collector: XMLErrorCollector
     private var fileDescriptor: Int32 = -1
     private var memory: UnsafeMutableBufferPointer<CChar>?
-    /// The namespace every element must be in; nil accepts any.
-    private let namespace: String?
 
     /// Opens `path`, refusing it if larger than `maxSize` bytes, compressed, or declaring a DOCTYPE.
-    init(path: String, maxSize: Int64, schema: XMLSchema?, namespace: String?) throws {
+    init(path: String, maxSize: Int64, schema: XMLSchema?) throws {
         _ = LibXMLSetup.ready
         file = path
-        self.namespace = namespace
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw XMLStreamReader.openError(path) }
         var info = stat()
@@ -57,10 +54,9 @@ final class XMLStreamReader {
     }
 
     /// Reads a document held in memory; `label` names it in errors.
-    init(bytes: [UInt8], label: String, schema: XMLSchema?, namespace: String?) throws {
+    init(bytes: [UInt8], label: String, schema: XMLSchema?) throws {
         _ = LibXMLSetup.ready
         file = label
-        self.namespace = namespace
         try InputPrescan.check(Array(bytes.prefix(InputPrescan.window)), file: label)
         // libxml2 reads the buffer in place for the reader's whole life, so it gets a copy we own.
         let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
@@ -106,12 +102,7 @@ final class XMLStreamReader {
             guard status == 1 else { throw fatalError() }
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                let name = localName
-                if let namespace, namespaceURI != namespace {
-                    throw XMLInputError(file: file, line: line, column: column,
-                                        message: "element <\(name)> is in namespace '\(namespaceURI ?? "")', expected '\(namespace)'")
-                }
-                return .start(name)
+                return .start(localName)
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
                 return .end(localName)
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
@@ -192,10 +183,12 @@ final class XMLStreamReader {
         }
     }
 
-    /// Validation errors recorded since the last call.
-    func takeErrors() -> [XMLInputError] {
-        defer { collector.errors.removeAll() }
-        return collector.errors
+    /// Validation errors recorded so far on lines before `line`, removed from the pending list.
+    /// The validator runs ahead of the reader, so errors are matched to records by line, not by time.
+    func takeErrors(before line: Int = .max) -> [XMLInputError] {
+        let taken = collector.errors.filter { $0.line < line }
+        collector.errors.removeAll { $0.line < line }
+        return taken
     }
 
     /// Warnings recorded so far.

@@ -1,0 +1,87 @@
+import Foundation
+
+/// A consent decision as exchanged in files.
+public struct ConsentRecord: Hashable, Sendable {
+    public var scope: ConsentScope
+    public var version: String
+    public var given: Bool
+    public var at: Date
+
+    /// Creates a consent record.
+    public init(scope: ConsentScope, version: String, given: Bool, at: Date) {
+        self.scope = scope
+        self.version = version
+        self.given = given
+        self.at = at
+    }
+}
+
+/// One participant as a partner's roster gives it, keyed by the partner's own id.
+public struct RosterEntry: Hashable, Sendable {
+    /// The partner's id for the person; with the partner's name it finds the person again.
+    public var externalId: String
+    public var name: String
+    public var email: String?
+    public var phone: String?
+    public var locale: String?
+    public var timeZone: String?
+    public var doNotContact: Bool
+    /// Attributes in file order; names are unique.
+    public var attributes: [NamedValue]
+    public var consents: [ConsentRecord]
+    /// Where the entry starts in its file, for messages.
+    public var line: Int
+
+    /// Creates an entry.
+    public init(externalId: String, name: String, email: String? = nil, phone: String? = nil, locale: String? = nil,
+                timeZone: String? = nil, doNotContact: Bool = false, attributes: [NamedValue] = [],
+                consents: [ConsentRecord] = [], line: Int = 0) {
+        self.externalId = externalId
+        self.name = name
+        self.email = email
+        self.phone = phone
+        self.locale = locale
+        self.timeZone = timeZone
+        self.doNotContact = doNotContact
+        self.attributes = attributes
+        self.consents = consents
+        self.line = line
+    }
+
+    /// Checks the entry against the same rules as `participant add`, returning it normalised
+    /// (composed Unicode, canonical zone name) or the reason it is rejected.
+    public func validated() throws -> RosterEntry {
+        var entry = self
+        entry.name = UnicodeText.composed(name)
+        guard !entry.name.isEmpty else { throw RoundtableError.rule("the name is empty") }
+        entry.externalId = externalId.trimmingCharacters(in: .whitespaces)
+        guard !entry.externalId.isEmpty else { throw RoundtableError.rule("the partner's id is empty") }
+        entry.email = try email.map(ContactRules.email)
+        entry.phone = try phone.map(ContactRules.phone)
+        entry.timeZone = try timeZone.map(Zone.canonicalName)
+        entry.attributes = attributes.map { NamedValue(name: $0.name, value: UnicodeText.composed($0.value)) }
+        var seen = Set<String>()
+        for attribute in entry.attributes where !seen.insert(attribute.name).inserted {
+            throw RoundtableError.rule("attribute '\(attribute.name)' is given twice")
+        }
+        return entry
+    }
+}
+
+/// A name with a value, such as a participant attribute.
+public struct NamedValue: Hashable, Sendable {
+    public var name: String
+    public var value: String
+
+    /// Creates a pair.
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// One row of a roster file: a participant to import, or the reason it cannot be.
+public enum RosterItem: Sendable {
+    case entry(RosterEntry)
+    case rejected(line: Int, message: String)
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import RoundtableCore
+
+extension AppDatabase {
+    /// Imports a partner roster in one transaction: rows are upserted by (partner, partner's id), and
+    /// the import lands whole or not at all. `rows` feeds the rows (it streams them from the file);
+    /// `sha256` is asked for once the rows are read.
+    public func importRoster(_ options: RosterImportOptions, sha256: () throws -> String,
+                             rows: ((RosterItem) throws -> Void) throws -> Void) throws -> RosterImportReport {
+        let partner = options.partner.trimmingCharacters(in: .whitespaces)
+        guard !partner.isEmpty else { throw RoundtableError.usage("--partner must name the partner agency") }
+        return try write(keepingIf: \.committed) { db in
+            var panelId: Int64?
+            if let key = options.panel {
+                let panel = try Lookup.panel(db, key)
+                guard !panel.isArchived else { throw RoundtableError.rule("panel \(key) is archived and takes no new members") }
+                panelId = panel.id
+            }
+            var batch = ImportBatch(partner: partner, fileName: options.fileName, sha256: "", importedAt: clock())
+            try batch.insert(db)
+            var upsert = RosterUpsert(db: db, partner: partner, batchId: batch.id!, panelId: panelId, now: clock())
+            var report = RosterImportReport()
+            try rows { item in
+                switch item {
+                case .rejected(let line, let message):
+                    report.rejected.append(RejectedRow(line: line, message: message))
+                case .entry(let entry):
+                    switch try upsert.apply(entry) {
+                    case .new: report.new += 1
+                    case .updated: report.updated += 1
+                    case .unchanged: report.unchanged += 1
+                    case .forgotten: report.forgottenSkipped += 1
+                    case .duplicate:
+                        report.rejected.append(RejectedRow(
+                            line: entry.line, message: "partner id '\(entry.externalId)' appears earlier in this file"))
+                    }
+                }
+            }
+            batch.sha256 = try sha256()
+            batch.newCount = report.new
+            batch.updatedCount = report.updated
+            batch.unchangedCount = report.unchanged + report.forgottenSkipped
+            batch.rejectedCount = report.rejected.count
+            try batch.update(db)
+            try audit(db, "import.roster", partner,
+                      "\(options.fileName): \(report.new) new, \(report.updated) updated, \(batch.unchangedCount) unchanged, "
+                          + "\(report.rejected.count) rejected")
+            report.committed = !options.dryRun && (report.rejected.isEmpty || options.skipInvalid)
+            report.batchId = report.committed ? batch.id : nil
+            return report
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import RoundtableCore
+
+/// Opening native documents: strict validation for versions this program knows, lenient reading
+/// (with warnings) for files written by a newer Roundtable.
+enum NativeDocument {
+    static func open(path: String, maxSize: Int64, warnings: inout WarningLog) throws -> XMLStreamReader {
+        let version = try versionOnDisk(path)
+        return try XMLStreamReader(path: path, maxSize: maxSize, schema: schema(for: version, file: path, &warnings))
+    }
+
+    static func open(bytes: [UInt8], label: String, warnings: inout WarningLog) throws -> XMLStreamReader {
+        let version = InputPrescan.rootVersion(Array(bytes.prefix(InputPrescan.window)))
+        return try XMLStreamReader(bytes: bytes, label: label, schema: schema(for: version, file: label, &warnings))
+    }
+
+    /// Reads the root start tag and checks its name and namespace; returns its attributes.
+    static func expectRoot(_ expected: String, _ reader: XMLStreamReader) throws -> [String: String] {
+        guard let node = try reader.next(), case .start(let name) = node else {
+            throw XMLInputError(file: reader.file, message: "the document has no root element")
+        }
+        let namespace = reader.namespaceURI ?? ""
+        guard name == expected, namespace == NativeFormat.namespace else {
+            throw XMLInputError(
+                file: reader.file, line: reader.line, column: reader.column,
+                message: "expected <\(expected)> in namespace \(NativeFormat.namespace), found <\(name)>"
+                    + (namespace.isEmpty ? " in no namespace" : " in namespace \(namespace)"))
+        }
+        return reader.attributes()
+    }
+
+    private static func schema(for version: Int?, file: String, _ warnings: inout WarningLog) -> XMLSchema? {
+        guard let version, version > NativeFormat.version else { return XMLSchema.native }
+        warnings.add("\(file): written by a newer Roundtable (format version \(version)); reading what this version knows")
+        return nil
+    }
+
+    private static func versionOnDisk(_ path: String) throws -> Int? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let prefix = try handle.read(upToCount: InputPrescan.window) ?? Data()
+        return InputPrescan.rootVersion(Array(prefix))
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import RoundtableCore
+
+/// A `<participant>` as read from a roster or a workspace, before either turns it into Core values.
+struct ParticipantElement {
+    struct MembershipElement {
+        var panel: String, role: String, status: String, joined: String
+        var termEnd: String?, left: String?, ndaSigned: String?
+    }
+
+    var line: Int
+    var id: String?
+    var key: String?
+    var doNotContact = false
+    var created: String?
+    var forgotten: String?
+    var name = ""
+    var email: String?
+    var phone: String?
+    var locale: String?
+    var timeZone: String?
+    var attributes: [NamedValue] = []
+    var consents: [ConsentRecord] = []
+    var externalRefs: [(partner: String, id: String, batch: Int64?)] = []
+    var memberships: [MembershipElement] = []
+    /// What is wrong with the element beyond what the schema checks, one message each.
+    var problems: [String] = []
+
+    /// Reads the element the reader has just started, up to and including its end tag.
+    static func read(_ reader: XMLStreamReader, warnings: inout WarningLog) throws -> ParticipantElement {
+        let attributes = reader.attributes()
+        var element = ParticipantElement(line: reader.line, id: attributes["id"], key: attributes["key"])
+        element.doNotContact = attributes["doNotContact"].map(Self.boolean) ?? false
+        element.created = attributes["created"]
+        element.forgotten = attributes["forgotten"]
+        if reader.isEmptyElement { return element }
+        while let node = try reader.next() {
+            guard case .start(let name) = node else {
+                if case .end = node { return element }
+                continue
+            }
+            guard reader.namespaceURI == NativeFormat.namespace else {
+                warnings.skip(reader, what: "<\(name)> from another namespace")
+                try reader.skipElement()
+                continue
+            }
+            switch name {
+            case "name": element.name = try reader.elementText()
+            case "email": element.email = try reader.elementText()
+            case "phone": element.phone = try reader.elementText()
+            case "locale": element.locale = try reader.elementText()
+            case "timeZone": element.timeZone = try reader.elementText()
+            case "attribute":
+                let name = reader.attributes()["name"] ?? ""
+                element.attributes.append(NamedValue(name: name, value: try reader.elementText()))
+            case "consent":
+                do {
+                    element.consents.append(try consent(reader))
+                } catch let problem as XMLInputError {
+                    element.problems.append(problem.message)
+                }
+                try reader.skipElement()
+            case "externalRef":
+                let attributes = reader.attributes()
+                element.externalRefs.append((attributes["partner"] ?? "", attributes["id"] ?? "",
+                                             attributes["batch"].flatMap { Int64($0) }))
+                try reader.skipElement()
+            case "membership":
+                let a = reader.attributes()
+                element.memberships.append(MembershipElement(
+                    panel: a["panel"] ?? "", role: a["role"] ?? "member", status: a["status"] ?? "active",
+                    joined: a["joined"] ?? "", termEnd: a["termEnd"], left: a["left"], ndaSigned: a["ndaSigned"]))
+                try reader.skipElement()
+            default:
+                warnings.skip(reader, what: "unknown element <\(name)>")
+                try reader.skipElement()
+            }
+        }
+        return element
+    }
+
+    private static func consent(_ reader: XMLStreamReader) throws -> ConsentRecord {
+        let a = reader.attributes()
+        guard let scope = a["scope"].flatMap(ConsentScope.init(rawValue:)) else {
+            throw XMLInputError(file: reader.file, line: reader.line, message: "consent scope '\(a["scope"] ?? "")' is unknown")
+        }
+        guard let version = a["version"], !version.isEmpty else {
+            throw XMLInputError(file: reader.file, line: reader.line, message: "consent has no version")
+        }
+        return ConsentRecord(scope: scope, version: version, given: boolean(a["given"] ?? ""),
+                             at: try NativeFormat.date(a["at"] ?? "", file: reader.file, line: reader.line))
+    }
+
+    /// xs:boolean: `true`/`1` or `false`/`0`, with surrounding spaces allowed.
+    static func boolean(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed == "true" || trimmed == "1"
+    }
+}
+
+/// Warnings about what a reader skipped, each kind reported once with its first line.
+struct WarningLog {
+    private(set) var messages: [String] = []
+    private var seen = Set<String>()
+
+    mutating func skip(_ reader: XMLStreamReader, what: String) {
+        guard seen.insert(what).inserted else { return }
+        messages.append("\(reader.file):\(reader.line): skipped \(what) (not known to this version of Roundtable)")
+    }
+
+    mutating func add(_ message: String) {
+        messages.append(message)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import RoundtableCore
+
+/// Streams a partner roster in the native format, validating each row against the bundled XSD as
+/// it goes; memory stays flat however long the file is.
+public final class RosterReader {
+    private let reader: XMLStreamReader
+    private var warnings = WarningLog()
+    /// The `partner` attribute of the root, if the file names one.
+    public private(set) var declaredPartner: String?
+
+    /// Opens a roster file; files over `maxSize` bytes, compressed files and DOCTYPEs are refused.
+    public init(path: String, maxSize: Int64 = NativeFormat.defaultMaxSize) throws {
+        reader = try NativeDocument.open(path: path, maxSize: maxSize, warnings: &warnings)
+    }
+
+    /// Reads a roster held in memory; `label` names it in messages.
+    public init(bytes: [UInt8], label: String) throws {
+        reader = try NativeDocument.open(bytes: bytes, label: label, warnings: &warnings)
+    }
+
+    /// Warnings about skipped content, after `read`.
+    public var warningMessages: [String] { warnings.messages + reader.warnings.map(\.description) }
+
+    /// Calls `handle` with every row in file order.
+    public func read(_ handle: (RosterItem) throws -> Void) throws {
+        let root = try NativeDocument.expectRoot("roster", reader)
+        declaredPartner = root["partner"]
+        // A row is handed on once the next one starts: only then are all its validation errors in.
+        var pending: ParticipantElement?
+        while let node = try reader.next() {
+            guard case .start(let name) = node else { continue }
+            guard name == "participant", reader.namespaceURI == NativeFormat.namespace else {
+                warnings.skip(reader, what: "<\(name)>")
+                try reader.skipElement()
+                continue
+            }
+            let line = reader.line
+            if let row = pending { try handle(item(row, errors: reader.takeErrors(before: line))) }
+            pending = try ParticipantElement.read(reader, warnings: &warnings)
+        }
+        if let row = pending { try handle(item(row, errors: reader.takeErrors())) }
+        if let error = reader.takeErrors().first { throw error }
+    }
+
+    private func item(_ element: ParticipantElement, errors: [XMLInputError]) -> RosterItem {
+        if let error = errors.first { return .rejected(line: error.line > 0 ? error.line : element.line, message: error.message) }
+        if let problem = element.problems.first { return .rejected(line: element.line, message: problem) }
+        guard let id = element.id else {
+            return .rejected(line: element.line, message: "<participant> has no id attribute (the partner's own id)")
+        }
+        let entry = RosterEntry(externalId: id, name: element.name, email: element.email, phone: element.phone,
+                                locale: element.locale, timeZone: element.timeZone, doNotContact: element.doNotContact,
+                                attributes: element.attributes, consents: element.consents, line: element.line)
+        do {
+            return .entry(try entry.validated())
+        } catch let error as RoundtableError {
+            return .rejected(line: element.line, message: error.message)
+        } catch {
+            return .rejected(line: element.line, message: "\(error)")
+        }
+    }
+}

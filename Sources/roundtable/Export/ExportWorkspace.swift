@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct ExportWorkspace: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "workspace", abstract: "Back up the whole workspace.")
+    func run() throws {}
+}

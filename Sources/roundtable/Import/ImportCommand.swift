@@ -1,0 +1,13 @@
+import ArgumentParser
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Bring in what partners send: rosters, and workspace backups.",
+        subcommands: [ImportRoster.self, ImportWorkspace.self])
+}
+
+/// `--max-size`, shared by every import that reads a file.
+struct InputLimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Refuse input files larger than this many bytes (default 2 GiB).", valueName: "bytes"))
+    var maxSize: Int64 = 2 << 30
+}
