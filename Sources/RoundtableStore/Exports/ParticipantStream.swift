@@ -24,19 +24,19 @@ struct ParticipantStream {
         let people = try Participant.fetchCursor(db, sql: """
             SELECT * FROM participant \(whereClause("id", includeErased: includeForgotten)) ORDER BY id
             """)
-        var attributes = try Merge(Row.fetchCursor(db, sql: """
+        var attributes = try RowMerge(Row.fetchCursor(db, sql: """
             SELECT * FROM participantAttribute \(whereClause("participantId")) ORDER BY participantId, name
-            """))
-        var consents = try Merge(Row.fetchCursor(db, sql: """
+            """), orderedBy: "participantId")
+        var consents = try RowMerge(Row.fetchCursor(db, sql: """
             SELECT * FROM consent \(whereClause("participantId")) ORDER BY participantId, id
-            """))
-        var references = try Merge(Row.fetchCursor(db, sql: """
+            """), orderedBy: "participantId")
+        var references = try RowMerge(Row.fetchCursor(db, sql: """
             SELECT * FROM externalReference \(whereClause("participantId")) ORDER BY participantId, partner, externalId
-            """))
-        var memberships = try Merge(Row.fetchCursor(db, sql: """
+            """), orderedBy: "participantId")
+        var memberships = try RowMerge(Row.fetchCursor(db, sql: """
             SELECT panel.key AS panelKey, membership.* FROM membership JOIN panel ON panel.id = membership.panelId
             \(whereClause("membership.participantId")) ORDER BY membership.participantId, panel.key
-            """))
+            """), orderedBy: "participantId")
         while let participant = try people.next() {
             let id = participant.id!
             var record = ParticipantRecord(participant: participant)
@@ -48,29 +48,6 @@ struct ParticipantStream {
             record.externalReferences = try references.rows(for: id).map { try ExternalReference(row: $0) }
             record.memberships = try memberships.rows(for: id).map { (panel: $0["panelKey"], membership: try Membership(row: $0)) }
             try body(record)
-        }
-    }
-
-    /// A cursor of rows ordered by `participantId`, read ahead by one row.
-    struct Merge {
-        let cursor: RowCursor
-        var pending: Row?
-
-        init(_ cursor: RowCursor) throws {
-            self.cursor = cursor
-            pending = try cursor.next().map { $0.copy() }
-        }
-
-        /// The rows belonging to `participantId`, skipping rows of people not asked for.
-        mutating func rows(for participantId: Int64) throws -> [Row] {
-            var rows: [Row] = []
-            while let row = pending {
-                let owner: Int64 = row["participantId"]
-                if owner > participantId { break }
-                if owner == participantId { rows.append(row) }
-                pending = try cursor.next().map { $0.copy() }
-            }
-            return rows
         }
     }
 }

@@ -1,6 +1,27 @@
 import ArgumentParser
+import RoundtableCore
+import RoundtableStore
+import RoundtableXML
 
 struct ImportWorkspace: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "workspace", abstract: "Restore a workspace backup.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "workspace", abstract: "Restore a workspace backup into an empty workspace.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var limits: InputLimitOptions
+    @Argument(help: "Backup file written by 'export workspace'.") var file: String
+
+    func run() throws {
+        let database = try workspace.open()
+        let reader = try WorkspaceReader(path: file, maxSize: limits.maxSize)
+        let summary: RestoreSummary
+        do {
+            summary = try database.restoreWorkspace { sink in try reader.read(into: sink) }
+        } catch let error as XMLInputError {
+            throw error.roundtableError
+        }
+        reader.warningMessages.forEach(Console.warning)
+        Console.print("restored \(summary.moderators) moderators, \(summary.panels) panels, \(summary.participants) participants, "
+                      + "\(summary.sessions) sessions and \(summary.auditEntries) audit entries into \(workspace.path)")
+    }
 }

@@ -1,0 +1,37 @@
+import Foundation
+
+/// A session with its moderators and seats, as backups carry it.
+public struct SessionRecord: Sendable {
+    public var session: Session
+    public var panelKey: String?
+    public var moderators: [EntityKey]
+    public var seats: [(participant: EntityKey, seat: Seat)]
+
+    /// Creates a record.
+    public init(session: Session, panelKey: String?, moderators: [EntityKey], seats: [(participant: EntityKey, seat: Seat)]) {
+        self.session = session
+        self.panelKey = panelKey
+        self.moderators = moderators
+        self.seats = seats
+    }
+}
+
+/// The parts of a workspace backup, in the order they are written and read.
+public enum WorkspaceSection: String, Sendable, CaseIterable {
+    case moderators, panels, importBatches, participants, sessions, auditLog
+}
+
+/// Receives a whole workspace, section by section, one record at a time: the store feeds a file
+/// writer on export, and a file reader feeds the store on restore.
+public protocol WorkspaceSink {
+    /// A section starts; records of that section follow.
+    func begin(_ section: WorkspaceSection) throws
+    /// The section ends.
+    func end(_ section: WorkspaceSection) throws
+    func moderator(_ moderator: Moderator) throws
+    func panel(_ panel: Panel) throws
+    func importBatch(_ batch: ImportBatch) throws
+    func participant(_ record: ParticipantRecord) throws
+    func session(_ record: SessionRecord) throws
+    func auditEntry(_ entry: AuditEntry) throws
+}
