@@ -75,7 +75,8 @@ public struct ParticipantAttribute: Codable, Hashable, Sendable {
             throw RoundtableError.usage("attribute '\(text)' must look like name=value")
         }
         let name = text[..<equals].trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw RoundtableError.usage("attribute '\(text)' has an empty name") }
-        return (name, String(text[text.index(after: equals)...]))
+        let value = String(text[text.index(after: equals)...])
+        try ContactRules.attribute(name: name, value: value)
+        return (name, value)
     }
 }

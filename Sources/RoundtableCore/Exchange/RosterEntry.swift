@@ -59,6 +59,8 @@ public struct RosterEntry: Hashable, Sendable {
         entry.email = try email.map(ContactRules.email)
         entry.phone = try phone.map(ContactRules.phone)
         entry.timeZone = try timeZone.map(Zone.canonicalName)
+        entry.locale = try locale.map(ContactRules.locale)
+        for attribute in attributes { try ContactRules.attribute(name: attribute.name, value: attribute.value) }
         entry.attributes = attributes.map { NamedValue(name: $0.name, value: UnicodeText.composed($0.value)) }
         var seen = Set<String>()
         for attribute in entry.attributes where !seen.insert(attribute.name).inserted {

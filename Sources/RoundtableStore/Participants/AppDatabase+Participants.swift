@@ -17,7 +17,7 @@ extension AppDatabase {
             if let name = changes.name { participant.rename(try Self.checkedName(name)) }
             if let email = changes.email { participant.email = email.isEmpty ? nil : try ContactRules.email(email) }
             if let phone = changes.phone { participant.phone = phone.isEmpty ? nil : try ContactRules.phone(phone) }
-            if let locale = changes.locale { participant.locale = locale.isEmpty ? nil : locale }
+            if let locale = changes.locale { participant.locale = locale.isEmpty ? nil : try ContactRules.locale(locale) }
             if let zone = changes.timeZone { participant.timeZone = zone.isEmpty ? nil : try Zone.canonicalName(zone) }
             if let flag = changes.doNotContact { participant.doNotContact = flag }
             try participant.update(db)
@@ -111,7 +111,7 @@ extension AppDatabase {
             displayName: try Self.checkedName(new.name),
             email: try new.email.map(ContactRules.email),
             phone: try new.phone.map(ContactRules.phone),
-            locale: new.locale,
+            locale: try new.locale.map(ContactRules.locale),
             timeZone: try new.timeZone.map(Zone.canonicalName),
             createdAt: clock())
         try participant.insert(db)
