@@ -13,8 +13,8 @@ struct InstantParserTests {
         ("2027-03-28t07:00Z", "2027-03-28T07:00:00Z"),
         ("2027-03-28 10:00+03:00", "2027-03-28T07:00:00Z"),
         ("2027-03-28T10:00:45+03:00", "2027-03-28T07:00:45Z"),
-        ("2027-03-28T10:00:45.250+03:00", "2027-03-28T07:00:45Z"),
-        ("2027-03-28T07:00:00.5Z", "2027-03-28T07:00:00Z"),
+        ("2027-03-28T10:00:45.250+03:00", "2027-03-28T07:00:45.250Z"),
+        ("2027-03-28T07:00:00.5Z", "2027-03-28T07:00:00.500Z"),
         ("2027-03-28T02:00-05:00", "2027-03-28T07:00:00Z"),
         ("2027-03-28T12:30+05:30", "2027-03-28T07:00:00Z"),
         ("  2027-03-28T07:00Z  ", "2027-03-28T07:00:00Z"),
@@ -25,10 +25,11 @@ struct InstantParserTests {
         #expect(instant == Fixture.utc(expected))
     }
 
-    @Test("fractional seconds are kept only to the second")
-    func fractionalSecondsTruncate() throws {
+    @Test("fractional seconds are kept, and shown only where a format asks for them")
+    func fractionalSecondsAreKept() throws {
         let instant = try InstantParser.instant(from: "2027-03-28T07:00:59.999Z", zone: nil)
         #expect(TimeFormat.utc(instant) == "2027-03-28T07:00:59Z")
+        #expect(TimeFormat.utcMilliseconds(instant) == "2027-03-28T07:00:59.999Z")
     }
 
     @Test("an explicit offset wins over the zone given")

@@ -7,10 +7,10 @@ enum Fixture {
     static let helsinki = TimeZone(identifier: "Europe/Helsinki")!
     static let oslo = TimeZone(identifier: "Europe/Oslo")!
 
-    /// An instant written as `2027-03-28T07:00:00Z`.
+    /// An instant written as `2027-03-28T07:00:00Z` or `2027-03-28T07:00:00.250Z`.
     static func utc(_ text: String) -> Date {
         let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
+        formatter.formatOptions = text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
         guard let date = formatter.date(from: text) else { fatalError("bad fixture instant \(text)") }
         return date
     }

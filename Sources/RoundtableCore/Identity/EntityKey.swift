@@ -39,7 +39,7 @@ public struct EntityKey: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `S-0003`, `s-3` or `S3`; throws a usage error naming the expected shape.
     public init(parsing text: String, as entity: KeyedEntity) throws {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = UnicodeText.trimmed(text)
         var rest = Substring(trimmed)
         guard let first = rest.first, first.uppercased() == String(entity.prefix) else {
             throw RoundtableError.usage(Self.shapeMessage(text, entity))

@@ -3,34 +3,99 @@ import Foundation
 /// One way to store and compare names, whatever form the user's terminal typed them in.
 public enum UnicodeText {
     /// Letters that carry no combining mark yet are read as a base letter in search.
-    private static let searchFoldings: [Character: String] = [
+    private static let searchFoldings: [Unicode.Scalar: String] = [
         "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ı": "i",
     ]
 
     /// The canonical composed form (NFC), trimmed; what Roundtable stores.
     public static func composed(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = trimmed(text)
+        return isSurelyComposed(trimmed) ? trimmed : trimmed.precomposedStringWithCanonicalMapping
+    }
+
+    /// `text` without leading and trailing white space (Unicode White_Space), without Foundation.
+    public static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
     }
 
     /// A form for matching: compatibility-decomposed, lower case, marks and Nordic ligatures folded,
     /// spaces collapsed. "Äijälä", "A\u{308}ija\u{308}la\u{308}" and "aijala" share it.
     public static func searchKey(_ text: String) -> String {
-        let decomposed = text.decomposedStringWithCompatibilityMapping.lowercased()
         var folded = ""
-        folded.reserveCapacity(decomposed.utf8.count)
-        for scalar in decomposed.unicodeScalars {
-            switch scalar.properties.generalCategory {
+        folded.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !folded.isEmpty
+                continue
+            }
+            if pendingSpace {
+                folded.unicodeScalars.append(" ")
+                pendingSpace = false
+            }
+            if scalar.isASCII {
+                folded.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: scalar).lowercasedASCII))
+            } else {
+                folded += FoldCache.shared.fold(scalar)
+            }
+        }
+        return folded
+    }
+
+    /// Folds one non-ASCII scalar. Decomposing scalar by scalar is exact here: NFKD of a string is
+    /// the concatenation of its scalars' decompositions up to mark order, and marks are dropped.
+    static func fold(_ scalar: Unicode.Scalar) -> String {
+        var result = ""
+        for part in String(scalar).decomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+            switch part.properties.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark:
                 continue
             default:
-                let character = Character(scalar)
-                if let replacement = searchFoldings[character] {
-                    folded += replacement
-                } else {
-                    folded.unicodeScalars.append(scalar)
-                }
+                if let replacement = searchFoldings[part] { result += replacement } else { result.unicodeScalars.append(part) }
             }
         }
-        return folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return result
     }
+
+    /// Whether NFC would leave `text` unchanged: true for text without combining marks, conjoining
+    /// jamo or the few singletons that NFC replaces. Anything else goes through Foundation.
+    static func isSurelyComposed(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars where !scalar.isASCII {
+            let value = scalar.value
+            if scalar.properties.canonicalCombiningClass != .notReordered { return false }
+            if (0x1100...0x11FF).contains(value) || (0x0340...0x0344).contains(value) || value == 0x0374
+                || value == 0x037E || value == 0x0387 || (0x1F71...0x1FFD).contains(value) || (0x2000...0x2001).contains(value)
+                || value == 0x2126 || value == 0x212A || value == 0x212B || (0x2329...0x232A).contains(value)
+                || (0xF900...0xFAFF).contains(value) || (0x2F800...0x2FA1F).contains(value) || (0x0300...0x036F).contains(value)
+                || (0x0900...0x0DFF).contains(value) || (0x0F00...0x0FFF).contains(value) || (0x1B00...0x1B7F).contains(value)
+                || (0xAC00...0xD7A3).contains(value) || (0x3099...0x309A).contains(value) {
+                return false
+            }
+        }
+        return true
+    }
+}
+
+/// Per-scalar search folds, computed once each: names reuse a small alphabet.
+final class FoldCache: @unchecked Sendable {
+    static let shared = FoldCache()
+    private let lock = NSLock()
+    private var folds: [Unicode.Scalar: String] = [:]
+
+    func fold(_ scalar: Unicode.Scalar) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = folds[scalar] { return known }
+        let folded = UnicodeText.fold(scalar)
+        folds[scalar] = folded
+        return folded
+    }
+}
+
+extension UInt8 {
+    var lowercasedASCII: UInt8 { (0x41...0x5A).contains(self) ? self + 0x20 : self }
 }

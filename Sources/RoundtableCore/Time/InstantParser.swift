@@ -64,7 +64,7 @@ public enum InstantParser {
     static func parse(_ text: String) throws -> Parsed {
         let bad = RoundtableError.usage(
             "cannot read '\(text)' as a date and time (expected 2027-03-28T10:00+03:00, or 2027-03-28 10:00 with --tz)")
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = UnicodeText.trimmed(text)
         let scalars = Array(trimmed.unicodeScalars)
         var index = 0
         func number(_ width: Int) throws -> Int {

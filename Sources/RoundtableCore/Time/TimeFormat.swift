@@ -14,47 +14,51 @@ public enum TimeFormat {
 
     /// `2027-03-28 10:00` in the given zone, for tables.
     public static func short(_ date: Date, _ zone: TimeZone) -> String {
-        let c = components(date, zone)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+        let c = civil(date, zone)
+        return "\(c.date) \(c.clock)"
     }
 
     /// `10:00` in the given zone.
     public static func clock(_ date: Date, _ zone: TimeZone) -> String {
-        let c = components(date, zone)
-        return String(format: "%02d:%02d", c.hour!, c.minute!)
+        civil(date, zone).clock
     }
 
     /// `+03:00`, `-05:30` or `+00:00`.
     public static func offset(_ seconds: Int) -> String {
         let sign = seconds < 0 ? "-" : "+"
         let magnitude = abs(seconds)
-        return String(format: "%@%02d:%02d", sign, magnitude / 3600, (magnitude % 3600) / 60)
+        return "\(sign)\(pad(magnitude / 3600, 2)):\(pad(magnitude % 3600 / 60, 2))"
     }
 
     /// `2027-03-28`.
     public static func isoDate(_ local: LocalDateTime) -> String {
-        String(format: "%04d-%02d-%02d", local.year, local.month, local.day)
+        "\(pad(local.year, 4))-\(pad(local.month, 2))-\(pad(local.day, 2))"
     }
 
     /// `03:30`.
     public static func isoTime(_ local: LocalDateTime) -> String {
-        String(format: "%02d:%02d", local.hour, local.minute)
+        "\(pad(local.hour, 2)):\(pad(local.minute, 2))"
     }
 
     /// `2027-03-28` of an instant in a zone.
     public static func day(_ date: Date, _ zone: TimeZone) -> String {
-        let c = components(date, zone)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        civil(date, zone).date
+    }
+
+    /// `2027-03-28T07:00:00.250Z`: UTC with milliseconds, for files that must lose nothing.
+    public static func utcMilliseconds(_ date: Date) -> String {
+        let c = CivilTime(date)
+        return "\(c.date)T\(c.time)\(c.milliseconds)Z"
     }
 
     private static func iso(_ date: Date, _ zone: TimeZone, zulu: Bool) -> String {
-        let c = components(date, zone)
-        let stamp = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
         let seconds = zone.secondsFromGMT(for: date)
-        return stamp + (zulu && seconds == 0 ? "Z" : offset(seconds))
+        let c = CivilTime(date.addingTimeInterval(-date.timeIntervalSince1970.truncatingRemainder(dividingBy: 1)),
+                          offsetSeconds: seconds)
+        return "\(c.date)T\(c.time)" + (zulu && seconds == 0 ? "Z" : offset(seconds))
     }
 
-    private static func components(_ date: Date, _ zone: TimeZone) -> DateComponents {
-        Zone.calendar(zone).dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    private static func civil(_ date: Date, _ zone: TimeZone) -> CivilTime {
+        CivilTime(date, offsetSeconds: zone.secondsFromGMT(for: date))
     }
 }

@@ -8,7 +8,7 @@ public enum Zone {
     /// Resolves an IANA name such as `Europe/Helsinki`; abbreviations like `EET` are refused
     /// because they do not say which daylight-saving rules apply.
     public static func named(_ identifier: String) throws -> TimeZone {
-        let trimmed = identifier.trimmingCharacters(in: .whitespaces)
+        let trimmed = UnicodeText.trimmed(identifier)
         // Foundation on Linux names UTC "GMT", so that spelling must read back too.
         let isIANAName = trimmed.contains("/") || trimmed == "UTC" || trimmed == "GMT"
         guard isIANAName, let zone = TimeZone(identifier: trimmed) else {

@@ -38,7 +38,8 @@ enum Schema {
             t.column("erasedAt", .datetime)
             t.column("createdAt", .datetime).notNull()
         }
-        try db.create(table: "participantAttribute") { t in
+        // Clustered on its key: a bulk import writes one B-tree per attribute instead of two.
+        try db.create(table: "participantAttribute", options: [.withoutRowID]) { t in
             t.column("participantId", .integer).notNull().references("participant", onDelete: .cascade)
             t.column("name", .text).notNull()
             t.column("value", .text).notNull()
@@ -135,7 +136,7 @@ enum Schema {
             t.column("rejectedCount", .integer).notNull()
         }
         // Kept when a participant is forgotten, so a partner re-sending the person cannot re-identify them.
-        try db.create(table: "externalReference") { t in
+        try db.create(table: "externalReference", options: [.withoutRowID]) { t in
             t.column("partner", .text).notNull()
             t.column("externalId", .text).notNull()
             t.column("participantId", .integer).notNull().references("participant", onDelete: .cascade).indexed()

@@ -19,7 +19,7 @@ extension AppDatabase {
             }
             var batch = ImportBatch(partner: partner, fileName: options.fileName, sha256: "", importedAt: clock())
             try batch.insert(db)
-            var upsert = RosterUpsert(db: db, partner: partner, batchId: batch.id!, panelId: panelId, now: clock())
+            let upsert = RosterUpsert(db: db, partner: partner, batchId: batch.id!, panelId: panelId, now: clock())
             var report = RosterImportReport()
             try rows { item in
                 switch item {

@@ -3,7 +3,8 @@ import GRDB
 import RoundtableCore
 
 /// Applies roster rows one at a time inside an import transaction, finding people again by
-/// (partner, partner's id). Holds no per-row state: uniqueness lives in SQLite, so memory stays flat.
+/// (partner, partner's id). Holds no per-row state: uniqueness lives in SQLite, so memory stays
+/// flat. Writes go through cached raw statements: this is the hot path of a million-row import.
 struct RosterUpsert {
     enum Outcome {
         case new, updated, unchanged, forgotten, duplicate
@@ -13,9 +14,17 @@ struct RosterUpsert {
     let partner: String
     let batchId: Int64
     let panelId: Int64?
-    let now: Date
+    let now: String
 
-    mutating func apply(_ entry: RosterEntry) throws -> Outcome {
+    init(db: Database, partner: String, batchId: Int64, panelId: Int64?, now: Date) {
+        self.db = db
+        self.partner = partner
+        self.batchId = batchId
+        self.panelId = panelId
+        self.now = StoredDate.text(now)
+    }
+
+    func apply(_ entry: RosterEntry) throws -> Outcome {
         let reference = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT participantId, importBatchId FROM externalReference WHERE partner = ? AND externalId = ?"),
             arguments: [partner, entry.externalId])
@@ -27,9 +36,9 @@ struct RosterUpsert {
         let participantId: Int64 = reference["participantId"]
         try db.cachedStatement(sql: "UPDATE externalReference SET importBatchId = ? WHERE partner = ? AND externalId = ?")
             .execute(arguments: [batchId, partner, entry.externalId])
-        guard var participant = try Participant.fetchOne(db, key: participantId) else { return .forgotten }
-        if participant.isErased { return .forgotten }
-        var changed = false
+        guard var participant = try Participant.fetchOne(db, key: participantId), !participant.isErased else {
+            return .forgotten
+        }
         let before = participant
         participant.rename(entry.name)
         participant.email = entry.email
@@ -37,26 +46,32 @@ struct RosterUpsert {
         participant.locale = entry.locale
         participant.timeZone = entry.timeZone
         participant.doNotContact = entry.doNotContact
+        var changed = false
         if participant != before {
             try participant.update(db)
             changed = true
         }
         changed = try upsertAttributes(participantId, entry.attributes) || changed
-        changed = try addConsents(participantId, entry.consents) || changed
+        changed = try addConsents(participantId, entry.consents, known: true) || changed
         changed = try joinPanel(participantId) || changed
         return changed ? .updated : .unchanged
     }
 
     private func insert(_ entry: RosterEntry) throws {
-        var participant = Participant(displayName: entry.name, email: entry.email, phone: entry.phone, locale: entry.locale,
-                                      timeZone: entry.timeZone, doNotContact: entry.doNotContact, createdAt: now)
-        try participant.insert(db)
-        let id = participant.id!
-        _ = try upsertAttributes(id, entry.attributes)
-        _ = try addConsents(id, entry.consents)
-        try ExternalReference(participantId: id, partner: partner, externalId: entry.externalId, importBatchId: batchId)
-            .insert(db)
-        _ = try joinPanel(id)
+        try db.cachedStatement(sql: """
+            INSERT INTO participant (displayName, nameSearch, email, phone, locale, timeZone, doNotContact, createdAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [entry.name, UnicodeText.searchKey(entry.name), entry.email, entry.phone, entry.locale,
+                                     entry.timeZone, entry.doNotContact, now])
+        let id = db.lastInsertedRowID
+        let attribute = try db.cachedStatement(sql: "INSERT INTO participantAttribute (participantId, name, value) VALUES (?, ?, ?)")
+        for pair in entry.attributes {
+            try attribute.execute(arguments: [id, pair.name, pair.value])
+        }
+        _ = try addConsents(id, entry.consents, known: false)
+        try db.cachedStatement(sql: "INSERT INTO externalReference (partner, externalId, participantId, importBatchId) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [partner, entry.externalId, id, batchId])
+        _ = try joinPanel(id, known: false)
     }
 
     private func upsertAttributes(_ participantId: Int64, _ attributes: [NamedValue]) throws -> Bool {
@@ -73,30 +88,34 @@ struct RosterUpsert {
         return changed
     }
 
-    private func addConsents(_ participantId: Int64, _ consents: [ConsentRecord]) throws -> Bool {
+    /// Adds the consent decisions not yet on record; `known` says whether the person existed before.
+    private func addConsents(_ participantId: Int64, _ consents: [ConsentRecord], known: Bool) throws -> Bool {
         var changed = false
         for consent in consents {
-            let known = try Bool.fetchOne(db.cachedStatement(sql: """
-                SELECT 1 FROM consent WHERE participantId = ? AND scope = ? AND version = ? AND given = ? AND recordedAt = ?
-                """), arguments: [participantId, consent.scope.rawValue, consent.version, consent.given, consent.at]) != nil
-            guard !known else { continue }
-            var record = Consent(participantId: participantId, scope: consent.scope, version: consent.version,
-                                 given: consent.given, recordedAt: consent.at)
-            try record.insert(db)
+            let at = StoredDate.text(consent.at)
+            if known {
+                let exists = try Bool.fetchOne(db.cachedStatement(sql: """
+                    SELECT 1 FROM consent WHERE participantId = ? AND scope = ? AND version = ? AND given = ? AND recordedAt = ?
+                    """), arguments: [participantId, consent.scope.rawValue, consent.version, consent.given, at]) != nil
+                if exists { continue }
+            }
+            try db.cachedStatement(sql: "INSERT INTO consent (participantId, scope, version, given, recordedAt) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [participantId, consent.scope.rawValue, consent.version, consent.given, at])
             changed = true
         }
         return changed
     }
 
-    private func joinPanel(_ participantId: Int64) throws -> Bool {
+    private func joinPanel(_ participantId: Int64, known: Bool = true) throws -> Bool {
         guard let panelId else { return false }
-        let status = try String.fetchOne(
+        let status = known ? try String.fetchOne(
             db.cachedStatement(sql: "SELECT status FROM membership WHERE panelId = ? AND participantId = ?"),
-            arguments: [panelId, participantId])
+            arguments: [panelId, participantId]) : nil
         if status == MembershipStatus.active.rawValue { return false }
         if status == nil {
-            var membership = Membership(panelId: panelId, participantId: participantId, role: "member", joinedAt: now)
-            try membership.insert(db)
+            try db.cachedStatement(sql: """
+                INSERT INTO membership (panelId, participantId, role, joinedAt, status) VALUES (?, ?, 'member', ?, 'active')
+                """).execute(arguments: [panelId, participantId, now])
         } else {
             try db.cachedStatement(sql: "UPDATE membership SET status = 'active', leftAt = NULL, joinedAt = ? WHERE panelId = ? AND participantId = ?")
                 .execute(arguments: [now, panelId, participantId])

@@ -12,10 +12,7 @@ public enum NativeFormat {
 
     /// `2026-11-23T18:57:04.123Z`: UTC with milliseconds, so nothing is lost on a round trip.
     static func timestamp(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let seconds = Date(timeIntervalSince1970: TimeInterval(milliseconds.quotientFloor(1000)))
-        let base = TimeFormat.utc(seconds).dropLast()
-        return "\(base).\(String(format: "%03lld", milliseconds.remainderFloor(1000)))Z"
+        TimeFormat.utcMilliseconds(date)
     }
 
     /// Reads a timestamp written by `timestamp(_:)` (or any ISO 8601 instant with an offset).
@@ -26,9 +23,4 @@ public enum NativeFormat {
             throw XMLInputError(file: file, line: line, message: "'\(text)' is not an ISO 8601 instant")
         }
     }
-}
-
-extension Int64 {
-    func quotientFloor(_ divisor: Int64) -> Int64 { (self - remainderFloor(divisor)) / divisor }
-    func remainderFloor(_ divisor: Int64) -> Int64 { ((self % divisor) + divisor) % divisor }
 }
