@@ -28,6 +28,9 @@ struct Roundtable: ParsableCommand {
         } catch let error as RoundtableError {
             Console.error(error.message)
             Foundation.exit(error.exitCode)
+        } catch let error as XMLInputError {
+            Console.error(error.description)
+            Foundation.exit(error.roundtableError.exitCode)
         } catch {
             exit(withError: error)
         }

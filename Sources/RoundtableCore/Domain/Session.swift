@@ -93,9 +93,7 @@ public struct Session: Codable, Hashable, Sendable {
 
     /// Checks the values a user gave when scheduling.
     public static func validate(title: String, capacity: Int, reserve: Int) throws {
-        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw RoundtableError.usage("a session needs a non-empty --title")
-        }
+        _ = try TextRules.name(title, what: "a session's --title")
         guard (1...500).contains(capacity) else {
             throw RoundtableError.usage("--capacity must be between 1 and 500, not \(capacity)")
         }

@@ -52,15 +52,15 @@ public struct RosterEntry: Hashable, Sendable {
     /// (composed Unicode, canonical zone name) or the reason it is rejected.
     public func validated() throws -> RosterEntry {
         var entry = self
-        entry.name = UnicodeText.composed(name)
-        guard !entry.name.isEmpty else { throw RoundtableError.rule("the name is empty") }
-        entry.externalId = externalId.trimmingCharacters(in: .whitespaces)
+        entry.name = try TextRules.name(name, what: "the name")
+        entry.externalId = UnicodeText.trimmed(externalId)
         guard !entry.externalId.isEmpty else { throw RoundtableError.rule("the partner's id is empty") }
         entry.email = try email.map(ContactRules.email)
         entry.phone = try phone.map(ContactRules.phone)
         entry.timeZone = try timeZone.map(Zone.canonicalName)
         entry.locale = try locale.map(ContactRules.locale)
         for attribute in attributes { try ContactRules.attribute(name: attribute.name, value: attribute.value) }
+        for consent in consents { _ = try TextRules.token(consent.version, what: "a consent version") }
         entry.attributes = attributes.map { NamedValue(name: $0.name, value: UnicodeText.composed($0.value)) }
         var seen = Set<String>()
         for attribute in entry.attributes where !seen.insert(attribute.name).inserted {

@@ -4,9 +4,10 @@ import Foundation
 public enum ContactRules {
     /// A trimmed e-mail address with one `@` and a dot in the domain.
     public static func email(_ text: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = UnicodeText.trimmed(text)
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasSuffix("."),
+              trimmed.unicodeScalars.count <= 320,
               !trimmed.contains(where: \.isWhitespace)
         else {
             throw RoundtableError.usage("'\(text)' is not an e-mail address")
@@ -16,7 +17,7 @@ public enum ContactRules {
 
     /// A phone number of digits, spaces, dashes and an optional leading `+`.
     public static func phone(_ text: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = UnicodeText.trimmed(text)
         let allowed = Set("0123456789 -()")
         let body = trimmed.hasPrefix("+") ? trimmed.dropFirst() : Substring(trimmed)
         guard (5...40).contains(body.count), body.allSatisfy(allowed.contains), body.contains(where: \.isNumber) else {
@@ -27,7 +28,7 @@ public enum ContactRules {
 
     /// A BCP 47-style locale such as `fi-FI`, `sv_FI` or `nb`.
     public static func locale(_ text: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = UnicodeText.trimmed(text)
         let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
             .flatMap { $0.split(separator: "_", omittingEmptySubsequences: false) }
         let language = parts.first ?? ""
@@ -39,13 +40,9 @@ public enum ContactRules {
         return trimmed
     }
 
-    /// Checks an attribute's name and value lengths (200 and 10,000 characters).
+    /// Checks an attribute's name (one line, 1–200 code points) and value (up to 10,000).
     public static func attribute(name: String, value: String) throws {
-        guard !name.isEmpty, name.count <= 200 else {
-            throw RoundtableError.usage("attribute name '\(name.prefix(40))' must be 1–200 characters")
-        }
-        guard value.count <= 10_000 else {
-            throw RoundtableError.usage("attribute '\(name)' is longer than 10,000 characters")
-        }
+        _ = try TextRules.token(name, what: "an attribute name")
+        _ = try TextRules.text(value, what: "attribute '\(name)'")
     }
 }

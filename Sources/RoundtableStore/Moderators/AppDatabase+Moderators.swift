@@ -19,8 +19,7 @@ extension AppDatabase {
     }
 
     func addModerator(_ db: Database, name: String, email: String, timeZone: String) throws -> Moderator {
-        let name = UnicodeText.composed(name)
-        guard !name.isEmpty else { throw RoundtableError.usage("a moderator needs a name") }
+        let name = try TextRules.name(name, what: "a moderator's name")
         let email = try ContactRules.email(email)
         let zone = try Zone.named(timeZone)
         if let existing = try Moderator.filter(sql: "email = ? COLLATE NOCASE", arguments: [email]).fetchOne(db) {

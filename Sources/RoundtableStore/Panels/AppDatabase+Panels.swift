@@ -74,7 +74,8 @@ extension AppDatabase {
 
     func createPanel(_ db: Database, key: String, name: String, kind: PanelKind, description: String?) throws -> Panel {
         let key = try PanelKey.validate(key)
-        guard !UnicodeText.composed(name).isEmpty else { throw RoundtableError.usage("a panel needs a --name") }
+        let name = try TextRules.name(name, what: "a panel's --name")
+        let description = try description.map { try TextRules.text($0, what: "--description") }
         if try Panel.filter(Column("key") == key).fetchCount(db) > 0 {
             throw RoundtableError.rule("panel \(key) already exists")
         }
@@ -85,6 +86,7 @@ extension AppDatabase {
     }
 
     func addMembers(_ db: Database, panel key: String, participants: [EntityKey], role: String, termEnd: String?) throws -> [Membership] {
+        let role = try TextRules.token(role, what: "--role")
         let panel = try Lookup.panel(db, key)
         guard !panel.isArchived else { throw RoundtableError.rule("panel \(key) is archived and takes no new members") }
         if let termEnd { try MembershipRules.checkTermEnd(termEnd, now: clock()) }

@@ -125,6 +125,7 @@ extension AppDatabase {
     func recordConsent(_ db: Database, _ key: EntityKey, scope: ConsentScope, given: Bool, version: String) throws -> Consent {
         let participant = try Lookup.participant(db, key)
         guard !participant.isErased else { throw RoundtableError.rule("\(key) was forgotten; no consent can be recorded") }
+        let version = try TextRules.token(version, what: "--version")
         var consent = Consent(participantId: key.id, scope: scope, version: version, given: given, recordedAt: clock())
         try consent.insert(db)
         try audit(db, "participant.consent", "\(key)", "\(scope.rawValue) \(given ? "given" : "withdrawn") v\(version)")
@@ -132,9 +133,7 @@ extension AppDatabase {
     }
 
     static func checkedName(_ name: String) throws -> String {
-        let composed = UnicodeText.composed(name)
-        guard !composed.isEmpty else { throw RoundtableError.usage("a participant needs a non-empty --name") }
-        return composed
+        try TextRules.name(name, what: "a participant's --name")
     }
 
     static func activePanelKeys(_ db: Database, _ ids: [Int64]) throws -> [Int64: [String]] {

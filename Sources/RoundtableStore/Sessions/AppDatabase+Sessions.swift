@@ -35,8 +35,9 @@ extension AppDatabase {
     public func cancelSession(_ key: EntityKey, reason: String) throws -> Session {
         try write { db in
             var session = try Lookup.session(db, key)
-            let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            let reason = UnicodeText.trimmed(reason)
             guard !reason.isEmpty else { throw RoundtableError.usage("cancelling needs a --reason") }
+            _ = try TextRules.text(reason, what: "--reason")
             guard session.status.canMove(to: .cancelled) else {
                 throw RoundtableError.rule("cannot cancel \(key): it is \(session.status.rawValue)")
             }
@@ -88,7 +89,7 @@ extension AppDatabase {
             guard !panel.isArchived else { throw RoundtableError.rule("panel \(key) is archived and takes no new sessions") }
             panelId = panel.id
         }
-        let room = plan.room.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        let room = try plan.room.flatMap { UnicodeText.trimmed($0).isEmpty ? nil : try TextRules.token($0, what: "--room") }
         var session = Session(
             panelId: panelId, title: plan.title, kind: plan.kind, startsAt: start, timeZone: Zone.name(of: zone),
             durationMinutes: plan.durationMinutes, channel: plan.channel, room: room, capacity: plan.capacity,

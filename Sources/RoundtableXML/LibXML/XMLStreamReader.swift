@@ -95,13 +95,14 @@ final class XMLStreamReader {
     func next() throws -> Node? {
         while true {
             let status = xmlTextReaderRead(reader)
-            if status == 0 {
-                if let error = collector.errors.first { throw error }
-                return nil
-            }
+            // Validation errors still pending at the end belong to the last record: the caller takes them.
+            if status == 0 { return nil }
             guard status == 1 else { throw fatalError() }
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                if let namespace = namespaceURI, XMLStreamReader.xincludeNamespaces.contains(namespace) {
+                    throw XMLInputError(file: file, line: line, column: column, message: "XInclude is not accepted in imported files")
+                }
                 return .start(localName)
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
                 return .end(localName)
@@ -194,8 +195,17 @@ final class XMLStreamReader {
     /// Warnings recorded so far.
     var warnings: [XMLInputError] { collector.warnings }
 
+    static let xincludeNamespaces: Set<String> = ["http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude"]
+
+    /// The error that stopped the parser. With a schema attached, libxml2 2.9 routes parse errors
+    /// past the reader's handler, so the library's last error is the place to find the reason.
     private func fatalError() -> XMLInputError {
-        collector.errors.first
+        if let last = xmlGetLastError(), last.pointee.level.rawValue >= XML_ERR_ERROR.rawValue, let text = last.pointee.message {
+            let message = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
+            return XMLInputError(file: file, line: Int(last.pointee.line), column: Int(last.pointee.int2),
+                                 message: message.split(separator: "\n").first.map(String.init) ?? message)
+        }
+        return collector.errors.first
             ?? XMLInputError(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)), column: column,
                              message: "the document is not well-formed")
     }

@@ -93,7 +93,7 @@ struct ParticipantElement {
 
     /// xs:boolean: `true`/`1` or `false`/`0`, with surrounding spaces allowed.
     static func boolean(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = UnicodeText.trimmed(text)
         return trimmed == "true" || trimmed == "1"
     }
 }

@@ -25,6 +25,7 @@ public final class RosterReader {
     /// Calls `handle` with every row in file order.
     public func read(_ handle: (RosterItem) throws -> Void) throws {
         let root = try NativeDocument.expectRoot("roster", reader)
+        let rootLine = reader.line
         declaredPartner = root["partner"]
         // A row is handed on once the next one starts: only then are all its validation errors in.
         var pending: ParticipantElement?
@@ -36,6 +37,8 @@ public final class RosterReader {
                 continue
             }
             let line = reader.line
+            // Errors on the root's own start tag concern the whole file, not its first row.
+            if let error = reader.takeErrors(before: rootLine + 1).first { throw error }
             if let row = pending { try handle(item(row, errors: reader.takeErrors(before: line))) }
             pending = try ParticipantElement.read(reader, warnings: &warnings)
         }

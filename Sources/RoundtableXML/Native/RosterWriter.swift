@@ -3,15 +3,13 @@ import RoundtableCore
 
 /// Streams a roster in the native format to a file that appears only once it is complete.
 public final class RosterWriter {
-    private let file: AtomicFile
     private let writer: XMLStreamWriter
     /// How many participants were written.
     public private(set) var count = 0
 
     /// Starts `destination`; `partner` is recorded on the root.
     public init(destination: String, partner: String?) throws {
-        file = try AtomicFile(destination: destination)
-        writer = try XMLStreamWriter(fileDescriptor: file.fileDescriptor, label: destination)
+        writer = try XMLStreamWriter(file: AtomicFile(destination: destination))
         try writer.startDocument()
         try writer.start("roster", namespace: NativeFormat.namespace)
         try writer.attribute("version", String(NativeFormat.version))
@@ -33,8 +31,7 @@ public final class RosterWriter {
     /// Closes the document and moves the file into place.
     public func finish() throws {
         try writer.end()
-        try writer.endDocument()
-        try file.commit()
+        try writer.finish()
     }
 }
 

@@ -3,13 +3,11 @@ import RoundtableCore
 
 /// Writes a workspace backup in the native format, streaming, to a file that appears only once complete.
 public final class WorkspaceWriter: WorkspaceSink {
-    private let file: AtomicFile
     private let writer: XMLStreamWriter
 
     /// Starts the backup at `destination`.
     public init(destination: String) throws {
-        file = try AtomicFile(destination: destination)
-        writer = try XMLStreamWriter(fileDescriptor: file.fileDescriptor, label: destination)
+        writer = try XMLStreamWriter(file: AtomicFile(destination: destination))
         try writer.startDocument()
         try writer.start("workspace", namespace: NativeFormat.namespace)
         try writer.attribute("version", String(NativeFormat.version))
@@ -18,8 +16,7 @@ public final class WorkspaceWriter: WorkspaceSink {
     /// Closes the document and moves the file into place.
     public func finish() throws {
         try writer.end()
-        try writer.endDocument()
-        try file.commit()
+        try writer.finish()
     }
 
     public func begin(_ section: WorkspaceSection) throws { try writer.start(section.rawValue) }

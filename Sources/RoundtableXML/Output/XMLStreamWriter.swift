@@ -2,18 +2,21 @@ import Foundation
 internal import CLibXML2
 import RoundtableCore
 
-/// A streaming XML writer (libxml2's xmlTextWriter) into a file descriptor: UTF-8 without BOM,
+/// A streaming XML writer (libxml2's xmlTextWriter) into an atomic file: UTF-8 without BOM,
 /// indented, with characters XML 1.0 forbids stripped before they reach the output.
 final class XMLStreamWriter {
-    private let writer: xmlTextWriterPtr
+    private var writer: xmlTextWriterPtr?
     private let label: String
+    // Held so the file descriptor outlives the C writer, which flushes into it when freed.
+    private let file: AtomicFile
 
-    /// Writes to `fileDescriptor`, which stays owned by the caller.
-    init(fileDescriptor: Int32, label: String) throws {
+    /// Writes into `file`; `finish()` completes the document and moves the file into place.
+    init(file: AtomicFile) throws {
         _ = LibXMLSetup.ready
-        self.label = label
-        guard let output = xmlOutputBufferCreateFd(fileDescriptor, nil), let writer = xmlNewTextWriter(output) else {
-            throw RoundtableError(.cannotCreateOutput, "cannot write \(label)")
+        self.file = file
+        label = file.destination
+        guard let output = xmlOutputBufferCreateFd(file.fileDescriptor, nil), let writer = xmlNewTextWriter(output) else {
+            throw RoundtableError(.cannotCreateOutput, "cannot write \(file.destination)")
         }
         self.writer = writer
         xmlTextWriterSetIndent(writer, 1)
@@ -21,34 +24,46 @@ final class XMLStreamWriter {
     }
 
     deinit {
+        if let writer { xmlFreeTextWriter(writer) }
+    }
+
+    /// Closes every open element, flushes, frees the C writer and renames the file into place.
+    func finish() throws {
+        try endDocument()
         xmlFreeTextWriter(writer)
+        writer = nil
+        try file.commit()
     }
 
     /// `<?xml version="1.0" encoding="UTF-8"?>`.
     func startDocument() throws {
-        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
+        try check(xmlTextWriterStartDocument(try handle(), "1.0", "UTF-8", nil))
     }
 
-    /// Closes every open element and flushes.
-    func endDocument() throws {
-        try check(xmlTextWriterEndDocument(writer))
-        try check(xmlTextWriterFlush(writer))
+    private func endDocument() throws {
+        try check(xmlTextWriterEndDocument(try handle()))
+        try check(xmlTextWriterFlush(try handle()))
+    }
+
+    private func handle() throws -> xmlTextWriterPtr {
+        guard let writer else { throw RoundtableError(.cannotCreateOutput, "\(label) is already finished") }
+        return writer
     }
 
     /// Opens an element; `namespace` declares the default namespace on it.
     func start(_ name: String, namespace: String? = nil) throws {
-        try check(xmlTextWriterStartElement(writer, name))
+        try check(xmlTextWriterStartElement(try handle(), name))
         if let namespace { try attribute("xmlns", namespace) }
     }
 
     /// Closes the innermost element (as `<a/>` when it has no content).
     func end() throws {
-        try check(xmlTextWriterEndElement(writer))
+        try check(xmlTextWriterEndElement(try handle()))
     }
 
     /// Adds an attribute to the element just opened.
     func attribute(_ name: String, _ value: String) throws {
-        try check(xmlTextWriterWriteAttribute(writer, name, XMLText.sanitized(value)))
+        try check(xmlTextWriterWriteAttribute(try handle(), name, XMLText.sanitized(value)))
     }
 
     /// Adds an attribute when there is a value.
@@ -58,7 +73,7 @@ final class XMLStreamWriter {
 
     /// Writes escaped text.
     func text(_ value: String) throws {
-        try check(xmlTextWriterWriteString(writer, XMLText.sanitized(value)))
+        try check(xmlTextWriterWriteString(try handle(), XMLText.sanitized(value)))
     }
 
     /// `<name>text</name>`.

@@ -29,16 +29,11 @@ struct ImportRoster: ParsableCommand {
         let progress = Progress(label: "importing \((file as NSString).lastPathComponent)")
         let options = RosterImportOptions(partner: partner, fileName: (file as NSString).lastPathComponent, panel: panel,
                                           dryRun: dryRun, skipInvalid: skipInvalid)
-        let report: RosterImportReport
-        do {
-            report = try database.importRoster(options, sha256: digest.value) { deliver in
-                try reader.read { item in
-                    try deliver(item)
-                    progress.step()
-                }
+        let report = try database.importRoster(options, sha256: digest.value) { deliver in
+            try reader.read { item in
+                try deliver(item)
+                progress.step()
             }
-        } catch let error as XMLInputError {
-            throw error.roundtableError
         }
         progress.finish()
         reader.warningMessages.forEach(Console.warning)

@@ -14,12 +14,7 @@ struct ImportWorkspace: ParsableCommand {
     func run() throws {
         let database = try workspace.open()
         let reader = try WorkspaceReader(path: file, maxSize: limits.maxSize)
-        let summary: RestoreSummary
-        do {
-            summary = try database.restoreWorkspace { sink in try reader.read(into: sink) }
-        } catch let error as XMLInputError {
-            throw error.roundtableError
-        }
+        let summary = try database.restoreWorkspace { sink in try reader.read(into: sink) }
         reader.warningMessages.forEach(Console.warning)
         Console.print("restored \(summary.moderators) moderators, \(summary.panels) panels, \(summary.participants) participants, "
                       + "\(summary.sessions) sessions and \(summary.auditEntries) audit entries into \(workspace.path)")

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Limits on the text people type, the same ones the native schema states, so nothing a
+/// workspace holds can make its own export invalid. Lengths count Unicode code points, as XSD does.
+public enum TextRules {
+    /// A name or title: composed, 1–300 code points, one line, no control characters.
+    public static func name(_ text: String, what: String) throws -> String {
+        let composed = UnicodeText.composed(text)
+        guard !composed.isEmpty else { throw RoundtableError.usage("\(what) must not be empty") }
+        try check(composed, what: what, limit: 300, multiline: false)
+        return composed
+    }
+
+    /// A one-line value such as an attribute name, a room or a consent version: 1–200 code points.
+    public static func token(_ text: String, what: String) throws -> String {
+        let composed = UnicodeText.composed(text)
+        guard !composed.isEmpty else { throw RoundtableError.usage("\(what) must not be empty") }
+        try check(composed, what: what, limit: 200, multiline: false)
+        return composed
+    }
+
+    /// Free text such as an attribute value, a description or a reason: up to 10,000 code points.
+    public static func text(_ text: String, what: String) throws -> String {
+        try check(text, what: what, limit: 10_000, multiline: true)
+        return text
+    }
+
+    private static func check(_ text: String, what: String, limit: Int, multiline: Bool) throws {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            count += 1
+            let isLineBreak = scalar == "\n" || scalar == "\r"
+            if isLineBreak && !multiline {
+                throw RoundtableError.usage("\(what) must be one line")
+            }
+            if scalar.properties.generalCategory == .control && !isLineBreak && scalar != "\t" {
+                throw RoundtableError.usage("\(what) contains a control character (U+\(String(scalar.value, radix: 16, uppercase: true)))")
+            }
+        }
+        guard count <= limit else { throw RoundtableError.usage("\(what) is longer than \(limit) characters") }
+    }
+}

@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): roster import and export at 100k and 1M participants, against libxml2's
+# own streaming parse as the floor.
+#
+#   bash scripts/bench-roster.sh                       # from the repository root
+#   ROWS="20000 100000" bash scripts/bench-roster.sh   # other sizes
+#
+# Builds release (default .build; waits for the SwiftPM lock if another build is running), then for
+# each size, in a temporary folder removed on exit:
+#   generate  a roster of N participants (scripts/bench-roster-generate.py; Nordic names, 3-5
+#             attributes, 1-3 consents; validates against the bundled XSD)
+#   (a) xmllint --stream --noout ROSTER                       libxml2's plain streaming parse
+#   (b) xmllint --stream --noout --schema XSD ROSTER          ... and its validating parse: import's floor
+#   (c) roundtable import roster ROSTER --partner bench       into a fresh, empty workspace (once)
+#   (d) roundtable export roster --partner bench -o OUT       from that workspace
+#   (e) xmllint --stream --noout OUT                          plain parse of the export: export's floor
+# each as one process under /usr/bin/time (wall seconds, peak RSS). Prints a table per size, the
+# ratios import/(b) and export/(e) against TARGET_RATIO (1.5), peak RSS of import and export against
+# RSS_LIMIT_MB (64), and at the end whether peak RSS stays the same across sizes (within RSS_SAME_PCT,
+# 15 %). It is a measurement, not a gate: exits 0 whatever the verdicts, 1 only if a command fails
+# (non-zero exit, or import/export not reporting N rows).
+#
+# xmllint comes from Debian's libxml2-utils (installed with apt-get if missing), the same libxml2
+# the program links.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROWS="${ROWS:-100000 1000000}"
+SEED="${SEED:-20260105}"
+TARGET_RATIO="${TARGET_RATIO:-1.5}"
+RSS_LIMIT_MB="${RSS_LIMIT_MB:-64}"
+RSS_SAME_PCT="${RSS_SAME_PCT:-15}"
+XSD="Sources/RoundtableXML/Resources/roundtable-1.xsd"
+
+for n in $ROWS; do
+    [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "bench: ROWS must be positive integers, not '$n'" >&2; exit 1; }
+done
+[[ -f "$XSD" ]] || { echo "bench: no schema at $XSD (run from the repository)" >&2; exit 1; }
+
+# ---- tools ------------------------------------------------------------------------------------
+missing=()
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+[[ -x /usr/bin/time ]] || missing+=(time)
+if [[ ${#missing[@]} -gt 0 ]]; then
+    echo "== installing ${missing[*]}"
+    apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+command -v python3 >/dev/null 2>&1 || { echo "bench: python3 is needed for the generator" >&2; exit 1; }
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/roundtable-bench-roster.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+
+echo "== swift build -c release (a wait for the .build lock is normal while another build runs)"
+build_started=$(date +%s)
+if ! swift build -c release >"$WORK/build.log" 2>&1; then
+    cat "$WORK/build.log" >&2
+    echo "bench: release build failed" >&2
+    exit 1
+fi
+tail -n 1 "$WORK/build.log"
+echo "   ($(( $(date +%s) - build_started )) s including any lock wait)"
+BIN="$(swift build -c release --show-bin-path)/roundtable"
+[[ -x "$BIN" ]] || { echo "bench: no binary at $BIN" >&2; exit 1; }
+# Environment that would change what the program does is not inherited.
+unset ROUNDTABLE_DB ROUNDTABLE_NOW
+
+echo "binary: $BIN ($("$BIN" --version 2>/dev/null || echo '?'))"
+echo "xmllint: $(xmllint --version 2>&1 | head -n 1)"
+echo "cores $(nproc); load average $(cut -d' ' -f1 /proc/loadavg); sizes: $ROWS"
+
+# ---- helpers ----------------------------------------------------------------------------------
+# measure NAME CMD...: runs CMD once under /usr/bin/time; sets WALL[NAME] (s) and RSS[NAME] (KB).
+# Stdout and stderr go to $WORK/NAME.out / NAME.err; a non-zero exit stops the benchmark.
+declare -A WALL RSS
+measure() {
+    local name="$1"; shift
+    local status=0
+    /usr/bin/time -f '%e %M' -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" || status=$?
+    if [[ $status -ne 0 ]]; then
+        echo "bench: $name failed (exit $status): $*" >&2
+        tail -n 20 "$WORK/$name.err" >&2
+        exit 1
+    fi
+    # /usr/bin/time writes "Command exited with non-zero status" first on failure; the last line is ours.
+    read -r WALL[$name] RSS[$name] < <(tail -n 1 "$WORK/$name.time")
+}
+
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }              # bytes -> MB
+kb_mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }          # KB -> MiB (as RSS is usually read)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
+lt() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
+verdict() { if "$@"; then echo PASS; else echo FAIL; fi; }
+thousands() { sed -e ':a' -e 's/\B[0-9]\{3\}\>/,&/' -e 'ta' <<<"$1"; }
+
+declare -A SUMMARY            # "n/check" -> PASS|FAIL
+declare -a SIZES_DONE=()
+export LC_NUMERIC=C
+
+# ---- one size ---------------------------------------------------------------------------------
+for n in $ROWS; do
+    echo
+    echo "== $(thousands "$n") participants"
+    dir="$WORK/$n"
+    mkdir -p "$dir"
+    roster="$dir/roster-$n.xml"
+    db="$dir/workspace.sqlite"
+    exported="$dir/exported-$n.xml"
+
+    gen_started=$(date +%s.%N)
+    python3 scripts/bench-roster-generate.py "$roster" --rows "$n" --seed "$SEED" 2>"$WORK/generate.err" \
+        || { cat "$WORK/generate.err" >&2; echo "bench: generator failed" >&2; exit 1; }
+    gen_seconds=$(awk -v a="$gen_started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+    roster_bytes=$(stat -c %s "$roster")
+    echo "   generated $(basename "$roster"): $(mb "$roster_bytes") MB in $gen_seconds s"
+
+    measure "a$n" xmllint --stream --noout "$roster"
+    measure "b$n" xmllint --stream --noout --schema "$XSD" "$roster"
+
+    rm -f "$db" "$db-wal" "$db-shm"   # an empty workspace: the import creates it and runs the migrations
+    measure "c$n" "$BIN" import roster "$roster" --partner bench --db "$db"
+    if ! grep -q "from bench: $n new, 0 updated, 0 unchanged, 0 rejected" "$WORK/c$n.out"; then
+        echo "bench: the import did not report $n new rows:" >&2
+        cat "$WORK/c$n.out" "$WORK/c$n.err" >&2
+        exit 1
+    fi
+    db_bytes=$(( $(stat -c %s "$db") + $( [[ -f "$db-wal" ]] && stat -c %s "$db-wal" || echo 0) ))
+
+    measure "d$n" "$BIN" export roster --partner bench -o "$exported" --db "$db"
+    if ! grep -q "^wrote $n participants to " "$WORK/d$n.out"; then
+        echo "bench: the export did not report $n participants:" >&2
+        cat "$WORK/d$n.out" "$WORK/d$n.err" >&2
+        exit 1
+    fi
+    exported_bytes=$(stat -c %s "$exported")
+
+    measure "e$n" xmllint --stream --noout "$exported"
+
+    printf '\n   %-52s %8s %12s %9s\n' "step" "wall s" "peak RSS MB" "file MB"
+    row() { printf '   %-52s %8.2f %12s %9s%s\n' "$1" "${WALL[$2]}" "$(kb_mb "${RSS[$2]}")" "$(mb "$3")" "${4:-}"; }
+    row "(a) xmllint --stream --noout roster" "a$n" "$roster_bytes"
+    row "(b) xmllint --stream --noout --schema XSD roster" "b$n" "$roster_bytes"
+    row "(c) roundtable import roster (empty workspace)" "c$n" "$roster_bytes" "   (workspace $(mb "$db_bytes") MB)"
+    row "(d) roundtable export roster" "d$n" "$exported_bytes"
+    row "(e) xmllint --stream --noout exported" "e$n" "$exported_bytes"
+
+    import_ratio=$(ratio "${WALL[c$n]}" "${WALL[b$n]}")
+    export_ratio=$(ratio "${WALL[d$n]}" "${WALL[e$n]}")
+    SUMMARY[$n/import-ratio]=$(verdict le "$import_ratio" "$TARGET_RATIO")
+    SUMMARY[$n/export-ratio]=$(verdict le "$export_ratio" "$TARGET_RATIO")
+    SUMMARY[$n/import-rss]=$(verdict lt "$(kb_mb "${RSS[c$n]}")" "$RSS_LIMIT_MB")
+    SUMMARY[$n/export-rss]=$(verdict lt "$(kb_mb "${RSS[d$n]}")" "$RSS_LIMIT_MB")
+    echo
+    printf '   import / (b) validating parse   %7.2fx   %s (target <= %sx)\n' "$import_ratio" "${SUMMARY[$n/import-ratio]}" "$TARGET_RATIO"
+    printf '   export / (e) plain parse        %7.2fx   %s (target <= %sx)\n' "$export_ratio" "${SUMMARY[$n/export-ratio]}" "$TARGET_RATIO"
+    printf '   import peak RSS                 %7s MB %s (limit %s MB)\n' "$(kb_mb "${RSS[c$n]}")" "${SUMMARY[$n/import-rss]}" "$RSS_LIMIT_MB"
+    printf '   export peak RSS                 %7s MB %s (limit %s MB)\n' "$(kb_mb "${RSS[d$n]}")" "${SUMMARY[$n/export-rss]}" "$RSS_LIMIT_MB"
+    printf '   rows/s: import %s, export %s\n' \
+        "$(awk -v n="$n" -v s="${WALL[c$n]}" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')" \
+        "$(awk -v n="$n" -v s="${WALL[d$n]}" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')"
+
+    SIZES_DONE+=("$n")
+    rm -rf "$dir"   # ~2 GB at 1M rows; the numbers are kept above
+done
+
+# ---- across sizes -----------------------------------------------------------------------------
+echo
+echo "== summary (wall s / peak RSS MB; ratio to the libxml2 floor)"
+printf '   %-12s %22s %22s %8s %8s\n' "rows" "import" "export" "imp/(b)" "exp/(e)"
+for n in "${SIZES_DONE[@]}"; do
+    printf '   %-12s %11.2f s %7s MB %11.2f s %7s MB %7.2fx %7.2fx\n' "$(thousands "$n")" \
+        "${WALL[c$n]}" "$(kb_mb "${RSS[c$n]}")" "${WALL[d$n]}" "$(kb_mb "${RSS[d$n]}")" \
+        "$(ratio "${WALL[c$n]}" "${WALL[b$n]}")" "$(ratio "${WALL[d$n]}" "${WALL[e$n]}")"
+done
+
+failed=0
+echo
+for n in "${SIZES_DONE[@]}"; do
+    for check in import-ratio export-ratio import-rss export-rss; do
+        [[ "${SUMMARY[$n/$check]}" == PASS ]] || failed=$((failed + 1))
+        printf '   %-10s %-14s %s\n' "$(thousands "$n")" "$check" "${SUMMARY[$n/$check]}"
+    done
+done
+if [[ ${#SIZES_DONE[@]} -ge 2 ]]; then
+    small="${SIZES_DONE[0]}"
+    large="${SIZES_DONE[${#SIZES_DONE[@]}-1]}"
+    for cmd in c d; do
+        label=$([[ $cmd == c ]] && echo import || echo export)
+        a="${RSS[$cmd$small]}"; b="${RSS[$cmd$large]}"
+        pct=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", (a > 0 ? (b - a) * 100 / a : 0) }')
+        same=$(verdict awk -v p="$pct" -v lim="$RSS_SAME_PCT" 'BEGIN { exit !(p <= lim && p >= -lim) }')
+        [[ $same == PASS ]] || failed=$((failed + 1))
+        printf '   %-10s %-14s %s  (%s MB at %s rows vs %s MB at %s rows: %+.1f %%, limit +-%s %%)\n' "$label" \
+            "rss-flat" "$same" "$(kb_mb "$a")" "$(thousands "$small")" "$(kb_mb "$b")" "$(thousands "$large")" \
+            "$pct" "$RSS_SAME_PCT"
+    done
+fi
+echo
+if [[ $failed -eq 0 ]]; then
+    echo "verdict: all targets met"
+else
+    echo "verdict: $failed target(s) FAILED (a measurement, not a gate: exit 0)"
+fi
+echo "load average now $(cut -d' ' -f1 /proc/loadavg)"
+exit 0
