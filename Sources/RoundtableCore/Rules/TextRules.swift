@@ -26,6 +26,19 @@ public enum TextRules {
     }
 
     private static func check(_ text: String, what: String, limit: Int, multiline: Bool) throws {
+        // Fast path on the UTF-8 bytes: no C0/C1 control, no DEL, short enough.
+        var scalarCount = 0
+        var clean = true
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte & 0xC0 != 0x80 { scalarCount += 1 }
+            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte < 0xA0 && byte >= 0x80) { clean = false }
+            previous = byte
+        }
+        if clean {
+            guard scalarCount <= limit else { throw RoundtableError.usage("\(what) is longer than \(limit) characters") }
+            return
+        }
         var count = 0
         for scalar in text.unicodeScalars {
             count += 1

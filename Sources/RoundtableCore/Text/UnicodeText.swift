@@ -15,6 +15,8 @@ public enum UnicodeText {
 
     /// `text` without leading and trailing white space (Unicode White_Space), without Foundation.
     public static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return text }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
@@ -39,12 +41,17 @@ public enum UnicodeText {
             }
             if scalar.isASCII {
                 folded.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: scalar).lowercasedASCII))
+            } else if scalar.value < 0x0250 {
+                folded += latinFolds[Int(scalar.value) - 0x80]
             } else {
                 folded += FoldCache.shared.fold(scalar)
             }
         }
         return folded
     }
+
+    /// Folds of U+0080…U+024F, the letters Nordic names are made of, computed once.
+    private static let latinFolds: [String] = (0x80..<0x250).map { fold(Unicode.Scalar($0)!) }
 
     /// Folds one non-ASCII scalar. Decomposing scalar by scalar is exact here: NFKD of a string is
     /// the concatenation of its scalars' decompositions up to mark order, and marks are dropped.
@@ -64,8 +71,11 @@ public enum UnicodeText {
     /// Whether NFC would leave `text` unchanged: true for text without combining marks, conjoining
     /// jamo or the few singletons that NFC replaces. Anything else goes through Foundation.
     static func isSurelyComposed(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return true }
         for scalar in text.unicodeScalars where !scalar.isASCII {
             let value = scalar.value
+            // Latin-1 Supplement and Latin Extended-A/B: precomposed letters, never changed by NFC.
+            if (0x00A0...0x024F).contains(value) { continue }
             if scalar.properties.canonicalCombiningClass != .notReordered { return false }
             if (0x1100...0x11FF).contains(value) || (0x0340...0x0344).contains(value) || value == 0x0374
                 || value == 0x037E || value == 0x0387 || (0x1F71...0x1FFD).contains(value) || (0x2000...0x2001).contains(value)

@@ -29,8 +29,10 @@ enum Schema {
         try db.create(table: "participant") { t in
             t.autoIncrementedPrimaryKey("id")
             t.column("displayName", .text).notNull()
-            t.column("nameSearch", .text).notNull().indexed()
-            t.column("email", .text).indexed()
+            // No index on nameSearch or email: search is by substring (LIKE '%…%'), which no
+            // B-tree index serves, and each index would cost every bulk import a random-order insert.
+            t.column("nameSearch", .text).notNull()
+            t.column("email", .text)
             t.column("phone", .text)
             t.column("locale", .text)
             t.column("timeZone", .text)

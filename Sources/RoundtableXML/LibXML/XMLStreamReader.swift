@@ -146,11 +146,11 @@ final class XMLStreamReader {
     var column: Int { Int(xmlTextReaderGetParserColumnNumber(reader)) }
 
     /// The attributes of the element just started, by local name.
-    func attributes() -> [String: String] {
-        var result: [String: String] = [:]
+    func attributes() -> XMLAttributes {
+        var result = XMLAttributes()
         guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return result }
         repeat {
-            result[localName] = value
+            result.pairs.append((localName, value))
         } while xmlTextReaderMoveToNextAttribute(reader) == 1
         xmlTextReaderMoveToElement(reader)
         return result
@@ -212,5 +212,14 @@ final class XMLStreamReader {
 
     private static func openError(_ path: String) -> RoundtableError {
         RoundtableError(.inputMissing, "\(path): cannot read the file: \(String(cString: strerror(errno)))")
+    }
+}
+
+/// An element's few attributes, looked up by local name (a list beats hashing at this size).
+struct XMLAttributes {
+    var pairs: [(name: String, value: String)] = []
+
+    subscript(name: String) -> String? {
+        pairs.first { $0.name == name }?.value
     }
 }

@@ -15,7 +15,7 @@ enum NativeDocument {
     }
 
     /// Reads the root start tag and checks its name and namespace; returns its attributes.
-    static func expectRoot(_ expected: String, _ reader: XMLStreamReader) throws -> [String: String] {
+    static func expectRoot(_ expected: String, _ reader: XMLStreamReader) throws -> XMLAttributes {
         guard let node = try reader.next(), case .start(let name) = node else {
             throw XMLInputError(file: reader.file, message: "the document has no root element")
         }

@@ -3,7 +3,7 @@ import RoundtableCore
 
 /// Streams a partner roster in the native format, validating each row against the bundled XSD as
 /// it goes; memory stays flat however long the file is.
-public final class RosterReader {
+public final class RosterReader: @unchecked Sendable {
     private let reader: XMLStreamReader
     private var warnings = WarningLog()
     /// The `partner` attribute of the root, if the file names one.
@@ -44,6 +44,12 @@ public final class RosterReader {
         }
         if let row = pending { try handle(item(row, errors: reader.takeErrors())) }
         if let error = reader.takeErrors().first { throw error }
+    }
+
+    /// Like `read`, but parses and validates on a second thread while `handle` runs on this one.
+    /// The reader must not be used by anything else meanwhile.
+    public func readAhead(_ handle: (RosterItem) throws -> Void) throws {
+        try ReadAhead<RosterItem>().run(produce: { emit in try self.read(emit) }, consume: handle)
     }
 
     private func item(_ element: ParticipantElement, errors: [XMLInputError]) -> RosterItem {

@@ -30,7 +30,7 @@ struct ImportRoster: ParsableCommand {
         let options = RosterImportOptions(partner: partner, fileName: (file as NSString).lastPathComponent, panel: panel,
                                           dryRun: dryRun, skipInvalid: skipInvalid)
         let report = try database.importRoster(options, sha256: digest.value) { deliver in
-            try reader.read { item in
+            try reader.readAhead { item in
                 try deliver(item)
                 progress.step()
             }

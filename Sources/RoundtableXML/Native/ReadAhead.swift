@@ -1,0 +1,94 @@
+import Foundation
+
+/// Runs a producer on its own thread and hands what it produces to the calling thread in batches,
+/// so parsing and validating a file overlaps with storing it (two cores, half the wall time).
+/// At most `depth` batches wait at once, so memory stays flat however large the input.
+final class ReadAhead<Item: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches: [[Item]] = []
+    private var finished = false
+    private var failure: (any Error)?
+    private var cancelled = false
+    private let depth: Int
+    private let batchSize: Int
+
+    init(depth: Int = 8, batchSize: Int = 512) {
+        self.depth = depth
+        self.batchSize = batchSize
+    }
+
+    /// Runs `produce` on a background thread; it calls its argument once per item. `consume` runs
+    /// on this thread, in order. The first error on either side stops both and is thrown here.
+    func run(produce: @escaping @Sendable (_ emit: (Item) throws -> Void) throws -> Void,
+             consume: (Item) throws -> Void) throws {
+        let thread = Thread { [self] in
+            var batch: [Item] = []
+            batch.reserveCapacity(batchSize)
+            do {
+                try produce { item in
+                    batch.append(item)
+                    if batch.count == batchSize {
+                        try push(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                try push(batch)
+                finish(nil)
+            } catch {
+                finish(error)
+            }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        do {
+            while let batch = try pop() {
+                for item in batch { try consume(item) }
+            }
+        } catch {
+            cancel()
+            throw error
+        }
+    }
+
+    private struct Cancelled: Error {}
+
+    private func push(_ batch: [Item]) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= depth && !cancelled { condition.wait() }
+        if cancelled { throw Cancelled() }
+        batches.append(batch)
+        condition.broadcast()
+    }
+
+    private func finish(_ error: (any Error)?) {
+        condition.lock()
+        finished = true
+        if !(error is Cancelled) { failure = error }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch, nil when the producer is done; rethrows the producer's error in order.
+    private func pop() throws -> [Item]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !finished { condition.wait() }
+        if !batches.isEmpty {
+            condition.broadcast()
+            return batches.removeFirst()
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// Stops the producer and waits for it to let go of its input.
+    private func cancel() {
+        condition.lock()
+        cancelled = true
+        batches.removeAll()
+        condition.broadcast()
+        while !finished { condition.wait() }
+        condition.unlock()
+    }
+}
