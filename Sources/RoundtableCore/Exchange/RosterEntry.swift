@@ -62,8 +62,8 @@ public struct RosterEntry: Hashable, Sendable {
         for attribute in attributes { try ContactRules.attribute(name: attribute.name, value: attribute.value) }
         for consent in consents { _ = try TextRules.token(consent.version, what: "a consent version") }
         entry.attributes = attributes.map { NamedValue(name: $0.name, value: UnicodeText.composed($0.value)) }
-        var seen = Set<String>()
-        for attribute in entry.attributes where !seen.insert(attribute.name).inserted {
+        for (index, attribute) in entry.attributes.enumerated()
+        where entry.attributes[..<index].contains(where: { $0.name == attribute.name }) {
             throw RoundtableError.rule("attribute '\(attribute.name)' is given twice")
         }
         return entry

@@ -2,25 +2,30 @@ import Foundation
 
 /// Light checks on contact details: enough to catch typos, not to reject real addresses.
 public enum ContactRules {
-    /// A trimmed e-mail address with one `@` and a dot in the domain.
+    /// A trimmed e-mail address with one `@`, a dot in the domain, no spaces, at most 320 characters.
     public static func email(_ text: String) throws -> String {
         let trimmed = UnicodeText.trimmed(text)
-        let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasSuffix("."),
-              trimmed.unicodeScalars.count <= 320,
-              !trimmed.contains(where: \.isWhitespace)
+        let bytes = Array(trimmed.utf8)
+        let at = bytes.firstIndex(of: UInt8(ascii: "@"))
+        let domain = at.map { bytes[($0 + 1)...] } ?? []
+        let hasSpace = bytes.allSatisfy({ $0 < 0x80 })
+            ? bytes.contains { $0 == 0x20 || (0x09...0x0D).contains($0) }
+            : trimmed.unicodeScalars.contains { $0.properties.isWhitespace }
+        guard let at, at > 0, !domain.contains(UInt8(ascii: "@")), domain.contains(UInt8(ascii: ".")),
+              domain.last != UInt8(ascii: "."), trimmed.unicodeScalars.count <= 320, !hasSpace
         else {
             throw RoundtableError.usage("'\(text)' is not an e-mail address")
         }
         return trimmed
     }
 
-    /// A phone number of digits, spaces, dashes and an optional leading `+`.
+    /// A phone number of 5–40 digits, spaces, dashes and parentheses, with an optional leading `+`.
     public static func phone(_ text: String) throws -> String {
         let trimmed = UnicodeText.trimmed(text)
-        let allowed = Set("0123456789 -()")
-        let body = trimmed.hasPrefix("+") ? trimmed.dropFirst() : Substring(trimmed)
-        guard (5...40).contains(body.count), body.allSatisfy(allowed.contains), body.contains(where: \.isNumber) else {
+        var body = trimmed.utf8[...]
+        if body.first == UInt8(ascii: "+") { body = body.dropFirst() }
+        let allowed = body.allSatisfy { (0x30...0x39).contains($0) || $0 == 0x20 || $0 == 0x2D || $0 == 0x28 || $0 == 0x29 }
+        guard (5...40).contains(body.count), allowed, body.contains(where: { (0x30...0x39).contains($0) }) else {
             throw RoundtableError.usage("'\(text)' is not a phone number (digits, spaces and an optional leading +)")
         }
         return trimmed
@@ -29,11 +34,10 @@ public enum ContactRules {
     /// A BCP 47-style locale such as `fi-FI`, `sv_FI` or `nb`.
     public static func locale(_ text: String) throws -> String {
         let trimmed = UnicodeText.trimmed(text)
-        let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
-            .flatMap { $0.split(separator: "_", omittingEmptySubsequences: false) }
-        let language = parts.first ?? ""
-        guard (2...8).contains(language.count), language.allSatisfy({ $0.isASCII && $0.isLetter }),
-              parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        let parts = trimmed.utf8.split(omittingEmptySubsequences: false) { $0 == 0x2D || $0 == 0x5F }
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        guard let language = parts.first, (2...8).contains(language.count), language.allSatisfy(isLetter),
+              parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { isLetter($0) || (0x30...0x39).contains($0) } })
         else {
             throw RoundtableError.usage("'\(text)' is not a locale (expected something like fi-FI or sv-FI)")
         }

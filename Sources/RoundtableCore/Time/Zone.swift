@@ -10,7 +10,7 @@ public enum Zone {
     public static func named(_ identifier: String) throws -> TimeZone {
         let trimmed = UnicodeText.trimmed(identifier)
         // Foundation on Linux names UTC "GMT", so that spelling must read back too.
-        let isIANAName = trimmed.contains("/") || trimmed == "UTC" || trimmed == "GMT"
+        let isIANAName = trimmed.utf8.contains(UInt8(ascii: "/")) || trimmed == "UTC" || trimmed == "GMT"
         guard isIANAName, let zone = TimeZone(identifier: trimmed) else {
             throw RoundtableError.usage(
                 "unknown time zone '\(identifier)' (use an IANA name such as Europe/Helsinki or UTC)")
@@ -25,9 +25,13 @@ public enum Zone {
         return utcNames.contains(zone.identifier) ? "UTC" : zone.identifier
     }
 
-    /// Resolves `identifier` and returns the name to store for it.
+    /// Resolves `identifier` and returns the name to store for it (remembered: imports ask for
+    /// the same few zones once per row).
     public static func canonicalName(_ identifier: String) throws -> String {
-        name(of: try named(identifier))
+        if let known = ZoneNameCache.shared.lookup(identifier) { return known }
+        let canonical = name(of: try named(identifier))
+        ZoneNameCache.shared.store(identifier, canonical)
+        return canonical
     }
 
     /// A Gregorian calendar in the given zone.
@@ -35,5 +39,20 @@ public enum Zone {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         return calendar
+    }
+}
+
+/// Zone names already resolved, so a million-row import asks Foundation once per zone.
+final class ZoneNameCache: @unchecked Sendable {
+    static let shared = ZoneNameCache()
+    private let lock = NSLock()
+    private var names: [String: String] = [:]
+
+    func lookup(_ identifier: String) -> String? {
+        lock.withLock { names[identifier] }
+    }
+
+    func store(_ identifier: String, _ canonical: String) {
+        lock.withLock { names[identifier] = canonical }
     }
 }

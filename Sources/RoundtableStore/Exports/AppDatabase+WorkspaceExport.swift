@@ -44,18 +44,17 @@ enum SessionStream {
             SELECT panel.key AS panelKey, session.* FROM session LEFT JOIN panel ON panel.id = session.panelId
             ORDER BY session.id
             """)
-        var moderators = try RowMerge(Row.fetchCursor(db, sql: "SELECT * FROM sessionModerator ORDER BY sessionId, moderatorId"),
-                                     orderedBy: "sessionId")
-        var seats = try RowMerge(Row.fetchCursor(db, sql: "SELECT * FROM seat ORDER BY sessionId, participantId"),
-                                 orderedBy: "sessionId")
+        var moderators = try RowMerge(Row.fetchCursor(db, sql: """
+            SELECT sessionId, moderatorId FROM sessionModerator ORDER BY sessionId, moderatorId
+            """)) { EntityKey(.moderator, id: $0[1]) }
+        var seats = try RowMerge(Row.fetchCursor(db, sql: """
+            SELECT sessionId, * FROM seat ORDER BY sessionId, participantId
+            """)) { row in (participant: EntityKey(.participant, id: row["participantId"]), seat: try Seat(row: row)) }
         while let row = try sessions.next() {
             let session = try Session(row: row)
             let id = session.id!
-            let moderatorKeys = try moderators.rows(for: id).map { EntityKey(.moderator, id: $0["moderatorId"]) }
-            let seatList = try seats.rows(for: id).map { row in
-                (participant: EntityKey(.participant, id: row["participantId"]), seat: try Seat(row: row))
-            }
-            try body(SessionRecord(session: session, panelKey: row["panelKey"], moderators: moderatorKeys, seats: seatList))
+            try body(SessionRecord(session: session, panelKey: row["panelKey"], moderators: try moderators.values(for: id),
+                                   seats: try seats.values(for: id)))
         }
     }
 }

@@ -100,7 +100,7 @@ final class XMLStreamReader {
             guard status == 1 else { throw fatalError() }
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                if let namespace = namespaceURI, XMLStreamReader.xincludeNamespaces.contains(namespace) {
+                if !isNativeNamespace, let namespace = namespaceURI, XMLStreamReader.xincludeNamespaces.contains(namespace) {
                     throw XMLInputError(file: file, line: line, column: column, message: "XInclude is not accepted in imported files")
                 }
                 return .start(localName)
@@ -125,6 +125,18 @@ final class XMLStreamReader {
     var localName: String {
         xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
     }
+
+    /// Whether the current node is in Roundtable's namespace. libxml2 interns namespace names,
+    /// so once seen, the native one is recognised by its address without making a String.
+    var isNativeNamespace: Bool {
+        guard let pointer = xmlTextReaderConstNamespaceUri(reader) else { return false }
+        if pointer == nativeNamespacePointer { return true }
+        guard String(cString: pointer) == NativeFormat.namespace else { return false }
+        nativeNamespacePointer = pointer
+        return true
+    }
+
+    private var nativeNamespacePointer: UnsafePointer<xmlChar>?
 
     /// The current node's namespace URI.
     var namespaceURI: String? {

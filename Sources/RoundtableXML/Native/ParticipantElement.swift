@@ -39,7 +39,7 @@ struct ParticipantElement {
                 if case .end = node { return element }
                 continue
             }
-            guard reader.namespaceURI == NativeFormat.namespace else {
+            guard reader.isNativeNamespace else {
                 warnings.skip(reader, what: "<\(name)> from another namespace")
                 try reader.skipElement()
                 continue

@@ -31,7 +31,7 @@ public final class RosterReader: @unchecked Sendable {
         var pending: ParticipantElement?
         while let node = try reader.next() {
             guard case .start(let name) = node else { continue }
-            guard name == "participant", reader.namespaceURI == NativeFormat.namespace else {
+            guard name == "participant", reader.isNativeNamespace else {
                 warnings.skip(reader, what: "<\(name)>")
                 try reader.skipElement()
                 continue

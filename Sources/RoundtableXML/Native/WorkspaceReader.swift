@@ -22,7 +22,7 @@ public final class WorkspaceReader {
         while let node = try reader.next() {
             try throwValidationErrors()
             switch node {
-            case .start(let name) where reader.namespaceURI != NativeFormat.namespace:
+            case .start(let name) where !reader.isNativeNamespace:
                 warnings.skip(reader, what: "<\(name)> from another namespace")
                 try reader.skipElement()
             case .start(let name) where section == nil:
