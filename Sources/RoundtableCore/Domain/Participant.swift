@@ -31,6 +31,21 @@ public struct Participant: Codable, Hashable, Sendable {
         self.createdAt = createdAt
     }
 
+    /// Recreates a participant exactly as stored, without normalising anything again.
+    public init(stored id: Int64, displayName: String, nameSearch: String, email: String?, phone: String?,
+                locale: String?, timeZone: String?, doNotContact: Bool, erasedAt: Date?, createdAt: Date) {
+        self.id = id
+        self.displayName = displayName
+        self.nameSearch = nameSearch
+        self.email = email
+        self.phone = phone
+        self.locale = locale
+        self.timeZone = timeZone
+        self.doNotContact = doNotContact
+        self.erasedAt = erasedAt
+        self.createdAt = createdAt
+    }
+
     /// `P-000001`.
     public var key: EntityKey { EntityKey(.participant, id: id ?? 0) }
 

@@ -24,6 +24,36 @@ public struct CivilTime: Sendable, Equatable {
         year = Int(yoe + era * 400) + (month <= 2 ? 1 : 0)
     }
 
+    /// `2027-03-28T07:00:00.250` plus `suffix`, written into one buffer: exports write millions.
+    public func bytes(dateTimeSeparator: UInt8, suffix: UInt8?) -> String {
+        guard (0...9999).contains(year) else {
+            return "\(date)\(Character(Unicode.Scalar(dateTimeSeparator)))\(time)\(milliseconds)"
+                + (suffix.map { String(Character(Unicode.Scalar($0))) } ?? "")
+        }
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            var index = 0
+            func put(_ value: Int, _ width: Int) {
+                var divisor = 1
+                for _ in 1..<width { divisor *= 10 }
+                var remaining = value
+                while divisor > 0 {
+                    buffer[index] = UInt8(0x30 + remaining / divisor)
+                    remaining %= divisor
+                    divisor /= 10
+                    index += 1
+                }
+            }
+            func put(_ byte: UInt8) {
+                buffer[index] = byte
+                index += 1
+            }
+            put(year, 4); put(0x2D); put(month, 2); put(0x2D); put(day, 2); put(dateTimeSeparator)
+            put(hour, 2); put(0x3A); put(minute, 2); put(0x3A); put(second, 2); put(0x2E); put(millisecond, 3)
+            if let suffix { put(suffix) }
+            return index
+        }
+    }
+
     /// `2027-03-28`.
     public var date: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
 

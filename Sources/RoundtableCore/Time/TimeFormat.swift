@@ -47,8 +47,7 @@ public enum TimeFormat {
 
     /// `2027-03-28T07:00:00.250Z`: UTC with milliseconds, for files that must lose nothing.
     public static func utcMilliseconds(_ date: Date) -> String {
-        let c = CivilTime(date)
-        return "\(c.date)T\(c.time)\(c.milliseconds)Z"
+        CivilTime(date).bytes(dateTimeSeparator: UInt8(ascii: "T"), suffix: UInt8(ascii: "Z"))
     }
 
     private static func iso(_ date: Date, _ zone: TimeZone, zulu: Bool) -> String {

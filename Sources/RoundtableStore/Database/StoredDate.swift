@@ -5,7 +5,6 @@ import RoundtableCore
 /// DateFormatter so bulk imports can write them by the million.
 enum StoredDate {
     static func text(_ date: Date) -> String {
-        let c = CivilTime(date)
-        return "\(c.date) \(c.time)\(c.milliseconds)"
+        CivilTime(date).bytes(dateTimeSeparator: UInt8(ascii: " "), suffix: nil)
     }
 }

@@ -44,9 +44,9 @@ struct ParticipantStream {
             """)) { (panel: $0[1] as String, membership: try Membership(row: $0)) }
         while let row = try people.next() {
             let id: Int64 = row[0]
-            var participant = Participant(id: id, displayName: row[1], email: row[2], phone: row[3], locale: row[4],
-                                          timeZone: row[5], doNotContact: row[6], erasedAt: row[7], createdAt: row[8])
-            participant.nameSearch = row[9]
+            let participant = Participant(stored: id, displayName: row[1], nameSearch: row[9], email: row[2], phone: row[3],
+                                          locale: row[4], timeZone: row[5], doNotContact: row[6], erasedAt: row[7],
+                                          createdAt: row[8])
             try body(ParticipantRecord(participant: participant, attributes: try attributes.values(for: id),
                                        consents: try consents.values(for: id), externalReferences: try references.values(for: id),
                                        memberships: try memberships.values(for: id)))

@@ -52,7 +52,8 @@ final class XMLStreamWriter {
 
     /// Opens an element; `namespace` declares the default namespace on it.
     func start(_ name: String, namespace: String? = nil) throws {
-        try check(xmlTextWriterStartElement(try handle(), name))
+        let writer = try handle()
+        try check(name.withXMLChars { xmlTextWriterStartElement(writer, $0) })
         if let namespace { try attribute("xmlns", namespace) }
     }
 
@@ -63,7 +64,8 @@ final class XMLStreamWriter {
 
     /// Adds an attribute to the element just opened.
     func attribute(_ name: String, _ value: String) throws {
-        try check(xmlTextWriterWriteAttribute(try handle(), name, XMLText.sanitized(value)))
+        let writer = try handle()
+        try check(name.withXMLChars { name in XMLText.sanitized(value).withXMLChars { xmlTextWriterWriteAttribute(writer, name, $0) } })
     }
 
     /// Adds an attribute when there is a value.
@@ -73,7 +75,8 @@ final class XMLStreamWriter {
 
     /// Writes escaped text.
     func text(_ value: String) throws {
-        try check(xmlTextWriterWriteString(try handle(), XMLText.sanitized(value)))
+        let writer = try handle()
+        try check(XMLText.sanitized(value).withXMLChars { xmlTextWriterWriteString(writer, $0) })
     }
 
     /// `<name>text</name>`.
@@ -98,9 +101,12 @@ enum XMLText {
     /// `text` without the control characters XML 1.0 forbids (all C0 but tab, LF, CR) and without
     /// U+FFFE/U+FFFF; Swift strings hold no lone surrogates, so nothing else can be invalid.
     static func sanitized(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }) else {
-            return text
+        var text = text
+        let suspicious = text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0xEF { return true }
+            return false
         }
+        guard suspicious else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where isAllowed(scalar) { scalars.append(scalar) }
         return String(scalars)
@@ -113,5 +119,12 @@ enum XMLText {
         case 0xFFFE, 0xFFFF: false
         default: true
         }
+    }
+}
+
+extension String {
+    /// Runs `body` with the string as NUL-terminated UTF-8 for libxml2, without copying native strings.
+    func withXMLChars<Result>(_ body: (UnsafePointer<xmlChar>) -> Result) -> Result {
+        withCString { $0.withMemoryRebound(to: xmlChar.self, capacity: 1, body) }
     }
 }
