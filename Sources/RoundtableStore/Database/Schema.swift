@@ -141,9 +141,12 @@ enum Schema {
         try db.create(table: "externalReference", options: [.withoutRowID]) { t in
             t.column("partner", .text).notNull()
             t.column("externalId", .text).notNull()
-            t.column("participantId", .integer).notNull().references("participant", onDelete: .cascade).indexed()
+            t.column("participantId", .integer).notNull().references("participant", onDelete: .cascade)
             t.column("importBatchId", .integer).references("importBatch")
             t.primaryKey(["partner", "externalId"])
         }
+        // Covers the per-participant walk of exports, so it never looks rows up by key.
+        try db.create(index: "externalReference_participant", on: "externalReference",
+                      columns: ["participantId", "partner", "externalId", "importBatchId"])
     }
 }

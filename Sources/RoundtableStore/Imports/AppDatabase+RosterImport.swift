@@ -19,7 +19,10 @@ extension AppDatabase {
             }
             var batch = ImportBatch(partner: partner, fileName: options.fileName, sha256: "", importedAt: clock())
             try batch.insert(db)
-            let upsert = RosterUpsert(db: db, partner: partner, batchId: batch.id!, panelId: panelId, now: clock())
+            // A larger page cache keeps the growing indexes in memory for the length of the import.
+            try db.execute(sql: "PRAGMA cache_size = -16384")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            let upsert = try RosterUpsert(db: db, partner: partner, batchId: batch.id!, panelId: panelId, now: clock())
             var report = RosterImportReport()
             try rows { item in
                 switch item {

@@ -15,22 +15,27 @@ struct RosterUpsert {
     let batchId: Int64
     let panelId: Int64?
     let now: String
+    /// Whether this partner has sent no one before: then every row is new (or a duplicate within
+    /// the file, which the reference's primary key catches), and no row needs looking up first.
+    let partnerIsNew: Bool
 
-    init(db: Database, partner: String, batchId: Int64, panelId: Int64?, now: Date) {
+    init(db: Database, partner: String, batchId: Int64, panelId: Int64?, now: Date) throws {
         self.db = db
         self.partner = partner
         self.batchId = batchId
         self.panelId = panelId
         self.now = StoredDate.text(now)
+        partnerIsNew = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM externalReference WHERE partner = ?)",
+                                         arguments: [partner]) ?? false
     }
 
     func apply(_ entry: RosterEntry) throws -> Outcome {
+        if partnerIsNew { return try insert(entry) ? .new : .duplicate }
         let reference = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT participantId, importBatchId FROM externalReference WHERE partner = ? AND externalId = ?"),
             arguments: [partner, entry.externalId])
         guard let reference else {
-            try insert(entry)
-            return .new
+            return try insert(entry) ? .new : .duplicate
         }
         if reference["importBatchId"] == batchId { return .duplicate }
         let participantId: Int64 = reference["participantId"]
@@ -57,21 +62,28 @@ struct RosterUpsert {
         return changed ? .updated : .unchanged
     }
 
-    private func insert(_ entry: RosterEntry) throws {
+    /// Inserts a new person; false (and nothing kept) when the partner's id already came earlier in the file.
+    private func insert(_ entry: RosterEntry) throws -> Bool {
         try db.cachedStatement(sql: """
             INSERT INTO participant (displayName, nameSearch, email, phone, locale, timeZone, doNotContact, createdAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [entry.name, UnicodeText.searchKey(entry.name), entry.email, entry.phone, entry.locale,
                                      entry.timeZone, entry.doNotContact, now])
         let id = db.lastInsertedRowID
+        try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO externalReference (partner, externalId, participantId, importBatchId) VALUES (?, ?, ?, ?)
+            """).execute(arguments: [partner, entry.externalId, id, batchId])
+        guard db.changesCount == 1 else {
+            try db.cachedStatement(sql: "DELETE FROM participant WHERE id = ?").execute(arguments: [id])
+            return false
+        }
         let attribute = try db.cachedStatement(sql: "INSERT INTO participantAttribute (participantId, name, value) VALUES (?, ?, ?)")
         for pair in entry.attributes {
             try attribute.execute(arguments: [id, pair.name, pair.value])
         }
         _ = try addConsents(id, entry.consents, known: false)
-        try db.cachedStatement(sql: "INSERT INTO externalReference (partner, externalId, participantId, importBatchId) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [partner, entry.externalId, id, batchId])
         _ = try joinPanel(id, known: false)
+        return true
     }
 
     private func upsertAttributes(_ participantId: Int64, _ attributes: [NamedValue]) throws -> Bool {

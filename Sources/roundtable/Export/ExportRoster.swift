@@ -17,7 +17,11 @@ struct ExportRoster: ParsableCommand {
         let path = try destination.path(stem: "roster" + (panel.map { "-\($0)" } ?? ""), extension: "xml",
                                         now: database.clock())
         let writer = try RosterWriter(destination: path, partner: partner)
-        try database.exportRoster(panel: panel, partner: partner) { entry in try writer.write(entry) }
+        let (panel, partner) = (panel, partner)
+        // The store reads on a second thread while the XML is written on this one.
+        try ReadAhead<RosterEntry>().run(
+            produce: { emit in try database.exportRoster(panel: panel, partner: partner, emit) },
+            consume: { try writer.write($0) })
         try writer.finish()
         Console.print("wrote \(writer.count) participants to \(path)")
     }

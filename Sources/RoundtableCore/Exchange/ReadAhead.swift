@@ -1,9 +1,9 @@
 import Foundation
 
 /// Runs a producer on its own thread and hands what it produces to the calling thread in batches,
-/// so parsing and validating a file overlaps with storing it (two cores, half the wall time).
+/// so reading one side overlaps with writing the other (two cores, up to half the wall time).
 /// At most `depth` batches wait at once, so memory stays flat however large the input.
-final class ReadAhead<Item: Sendable>: @unchecked Sendable {
+public final class ReadAhead<Item: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var batches: [[Item]] = []
     private var finished = false
@@ -12,14 +12,15 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
     private let depth: Int
     private let batchSize: Int
 
-    init(depth: Int = 8, batchSize: Int = 512) {
+    /// Creates a pipeline holding at most `depth` batches of `batchSize` items.
+    public init(depth: Int = 8, batchSize: Int = 512) {
         self.depth = depth
         self.batchSize = batchSize
     }
 
     /// Runs `produce` on a background thread; it calls its argument once per item. `consume` runs
     /// on this thread, in order. The first error on either side stops both and is thrown here.
-    func run(produce: @escaping @Sendable (_ emit: (Item) throws -> Void) throws -> Void,
+    public func run(produce: @escaping @Sendable (_ emit: (Item) throws -> Void) throws -> Void,
              consume: (Item) throws -> Void) throws {
         let thread = Thread { [self] in
             var batch: [Item] = []
