@@ -18,7 +18,11 @@ let package = Package(
         .target(name: "RoundtableCore"),
         .target(
             name: "RoundtableStore",
-            dependencies: ["RoundtableCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "RoundtableCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .systemLibrary(
             name: "CLibXML2",

@@ -64,22 +64,38 @@ struct RosterUpsert {
 
     /// Inserts a new person; false (and nothing kept) when the partner's id already came earlier in the file.
     private func insert(_ entry: RosterEntry) throws -> Bool {
-        try db.cachedStatement(sql: """
+        var person = try BulkStatement(db, """
             INSERT INTO participant (displayName, nameSearch, email, phone, locale, timeZone, doNotContact, createdAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [entry.name, UnicodeText.searchKey(entry.name), entry.email, entry.phone, entry.locale,
-                                     entry.timeZone, entry.doNotContact, now])
+            """)
+        person.bind(entry.name)
+        person.bind(UnicodeText.searchKey(entry.name))
+        person.bind(entry.email)
+        person.bind(entry.phone)
+        person.bind(entry.locale)
+        person.bind(entry.timeZone)
+        person.bind(entry.doNotContact)
+        person.bind(now)
+        try person.run()
         let id = db.lastInsertedRowID
-        try db.cachedStatement(sql: """
+        var reference = try BulkStatement(db, """
             INSERT OR IGNORE INTO externalReference (partner, externalId, participantId, importBatchId) VALUES (?, ?, ?, ?)
-            """).execute(arguments: [partner, entry.externalId, id, batchId])
+            """)
+        reference.bind(partner)
+        reference.bind(entry.externalId)
+        reference.bind(id)
+        reference.bind(batchId)
+        try reference.run()
         guard db.changesCount == 1 else {
             try db.cachedStatement(sql: "DELETE FROM participant WHERE id = ?").execute(arguments: [id])
             return false
         }
-        let attribute = try db.cachedStatement(sql: "INSERT INTO participantAttribute (participantId, name, value) VALUES (?, ?, ?)")
+        var attribute = try BulkStatement(db, "INSERT INTO participantAttribute (participantId, name, value) VALUES (?, ?, ?)")
         for pair in entry.attributes {
-            try attribute.execute(arguments: [id, pair.name, pair.value])
+            attribute.bind(id)
+            attribute.bind(pair.name)
+            attribute.bind(pair.value)
+            try attribute.run()
         }
         _ = try addConsents(id, entry.consents, known: false)
         _ = try joinPanel(id, known: false)
@@ -111,8 +127,13 @@ struct RosterUpsert {
                     """), arguments: [participantId, consent.scope.rawValue, consent.version, consent.given, at]) != nil
                 if exists { continue }
             }
-            try db.cachedStatement(sql: "INSERT INTO consent (participantId, scope, version, given, recordedAt) VALUES (?, ?, ?, ?, ?)")
-                .execute(arguments: [participantId, consent.scope.rawValue, consent.version, consent.given, at])
+            var insert = try BulkStatement(db, "INSERT INTO consent (participantId, scope, version, given, recordedAt) VALUES (?, ?, ?, ?, ?)")
+            insert.bind(participantId)
+            insert.bind(consent.scope.rawValue)
+            insert.bind(consent.version)
+            insert.bind(consent.given)
+            insert.bind(at)
+            try insert.run()
             changed = true
         }
         return changed
