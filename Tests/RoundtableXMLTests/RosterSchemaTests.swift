@@ -9,7 +9,7 @@ struct RosterSchemaTests {
 
     /// Validates in process with the bundled schema; returns every error with its line.
     static func schemaErrors(_ path: String) throws -> [XMLInputError] {
-        let reader = try XMLStreamReader(path: path, maxSize: .max, schema: XMLSchema.native)
+        let reader = try XMLStreamReader(path: path, maxSize: .max, schema: XMLSchema.native())
         do {
             while try reader.next() != nil {}
         } catch let error as XMLInputError {

@@ -1,5 +1,6 @@
 import Foundation
 internal import CLibXML2
+import RoundtableCore
 
 /// A compiled XSD, owned and freed here; shared read-only by readers that validate against it.
 public final class XMLSchema: @unchecked Sendable {
@@ -27,14 +28,19 @@ public final class XMLSchema: @unchecked Sendable {
         xmlSchemaFree(pointer)
     }
 
-    /// Roundtable's own schema for `urn:roundtable:xml:1`, bundled with the program.
-    public static let native: XMLSchema = {
-        do {
-            return try XMLSchema(xsd: try Data(contentsOf: nativeSchemaURL), label: "roundtable-1.xsd")
-        } catch {
-            fatalError("the bundled roundtable-1.xsd is missing or broken: \(error)")
+    /// Roundtable's own schema for `urn:roundtable:xml:1`, bundled with the program; compiled once.
+    public static func native() throws -> XMLSchema {
+        try compiledNative.get()
+    }
+
+    private static let compiledNative: Result<XMLSchema, any Error> = Result {
+        guard let url = Bundle.module.url(forResource: "roundtable-1", withExtension: "xsd"),
+              let xsd = FileManager.default.contents(atPath: url.path)
+        else {
+            throw RoundtableError(.inputMissing, "the bundled schema roundtable-1.xsd is missing from this installation")
         }
-    }()
+        return try XMLSchema(xsd: xsd, label: "roundtable-1.xsd")
+    }
 
     /// Where the bundled native schema lives on disk (for xmllint and for tests).
     public static var nativeSchemaURL: URL {

@@ -97,7 +97,7 @@ final class XMLStreamReader {
             let status = xmlTextReaderRead(reader)
             // Validation errors still pending at the end belong to the last record: the caller takes them.
             if status == 0 { return nil }
-            guard status == 1 else { throw fatalError() }
+            guard status == 1 else { throw stopError() }
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                 if !isNativeNamespace, let namespace = namespaceURI, XMLStreamReader.xincludeNamespaces.contains(namespace) {
@@ -211,7 +211,7 @@ final class XMLStreamReader {
 
     /// The error that stopped the parser. With a schema attached, libxml2 2.9 routes parse errors
     /// past the reader's handler, so the library's last error is the place to find the reason.
-    private func fatalError() -> XMLInputError {
+    private func stopError() -> XMLInputError {
         if let last = xmlGetLastError(), last.pointee.level.rawValue >= XML_ERR_ERROR.rawValue, let text = last.pointee.message {
             let message = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
             return XMLInputError(file: file, line: Int(last.pointee.line), column: Int(last.pointee.int2),

@@ -6,12 +6,12 @@ import RoundtableCore
 enum NativeDocument {
     static func open(path: String, maxSize: Int64, warnings: inout WarningLog) throws -> XMLStreamReader {
         let version = try versionOnDisk(path)
-        return try XMLStreamReader(path: path, maxSize: maxSize, schema: schema(for: version, file: path, &warnings))
+        return try XMLStreamReader(path: path, maxSize: maxSize, schema: try schema(for: version, file: path, &warnings))
     }
 
     static func open(bytes: [UInt8], label: String, warnings: inout WarningLog) throws -> XMLStreamReader {
         let version = InputPrescan.rootVersion(Array(bytes.prefix(InputPrescan.window)))
-        return try XMLStreamReader(bytes: bytes, label: label, schema: schema(for: version, file: label, &warnings))
+        return try XMLStreamReader(bytes: bytes, label: label, schema: try schema(for: version, file: label, &warnings))
     }
 
     /// Reads the root start tag and checks its name and namespace; returns its attributes.
@@ -29,8 +29,8 @@ enum NativeDocument {
         return reader.attributes()
     }
 
-    private static func schema(for version: Int?, file: String, _ warnings: inout WarningLog) -> XMLSchema? {
-        guard let version, version > NativeFormat.version else { return XMLSchema.native }
+    private static func schema(for version: Int?, file: String, _ warnings: inout WarningLog) throws -> XMLSchema? {
+        guard let version, version > NativeFormat.version else { return try XMLSchema.native() }
         warnings.add("\(file): written by a newer Roundtable (format version \(version)); reading what this version knows")
         return nil
     }
