@@ -123,7 +123,19 @@ final class XMLStreamReader {
 
     /// The current node's local name.
     var localName: String {
-        xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+        guard let pointer = xmlTextReaderConstLocalName(reader) else { return "" }
+        return interned(pointer)
+    }
+
+    /// Names libxml2 has interned, by address: a document uses a dozen names a million times,
+    /// and comparing an address is far cheaper than making a String each time.
+    private var names: [(pointer: UnsafePointer<xmlChar>, name: String)] = []
+
+    private func interned(_ pointer: UnsafePointer<xmlChar>) -> String {
+        for entry in names where entry.pointer == pointer { return entry.name }
+        let name = String(cString: pointer)
+        if names.count < 64 { names.append((pointer, name)) }
+        return name
     }
 
     /// Whether the current node is in Roundtable's namespace. libxml2 interns namespace names,
