@@ -2,21 +2,24 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// A cached INSERT bound and stepped through SQLite's C API: GRDB's argument arrays cost a fifth
-/// of a bulk import's writing thread, and these statements run millions of times.
-struct BulkStatement {
+/// An INSERT prepared once per import, bound and stepped through SQLite's C API: GRDB's argument
+/// arrays and its SQL-keyed statement cache cost a third of a bulk import's writing thread, and
+/// these statements run millions of times.
+final class BulkStatement {
+    private let statement: Statement
     private let handle: OpaquePointer
     private let db: Database
     private var index: Int32 = 0
 
-    /// Prepares (or reuses) `sql` on `db`.
+    /// Prepares `sql` on `db`; the statement lives as long as this object.
     init(_ db: Database, _ sql: String) throws {
         self.db = db
-        handle = try db.cachedStatement(sql: sql).sqliteStatement
+        statement = try db.makeStatement(sql: sql)
+        handle = statement.sqliteStatement
     }
 
     /// Binds the next parameter.
-    mutating func bind(_ text: String?) {
+    func bind(_ text: String?) {
         index += 1
         guard let text else {
             sqlite3_bind_null(handle, index)
@@ -26,18 +29,18 @@ struct BulkStatement {
     }
 
     /// Binds the next parameter.
-    mutating func bind(_ number: Int64) {
+    func bind(_ number: Int64) {
         index += 1
         sqlite3_bind_int64(handle, index, number)
     }
 
     /// Binds the next parameter.
-    mutating func bind(_ flag: Bool) {
+    func bind(_ flag: Bool) {
         bind(Int64(flag ? 1 : 0))
     }
 
     /// Runs the statement with what was bound, then resets it for the next row.
-    mutating func run() throws {
+    func run() throws {
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         index = 0

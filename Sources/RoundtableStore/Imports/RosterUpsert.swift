@@ -18,6 +18,10 @@ struct RosterUpsert {
     /// Whether this partner has sent no one before: then every row is new (or a duplicate within
     /// the file, which the reference's primary key catches), and no row needs looking up first.
     let partnerIsNew: Bool
+    private let insertParticipant: BulkStatement
+    private let insertReference: BulkStatement
+    private let insertAttribute: BulkStatement
+    private let insertConsent: BulkStatement
 
     init(db: Database, partner: String, batchId: Int64, panelId: Int64?, now: Date) throws {
         self.db = db
@@ -27,6 +31,15 @@ struct RosterUpsert {
         self.now = StoredDate.text(now)
         partnerIsNew = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM externalReference WHERE partner = ?)",
                                          arguments: [partner]) ?? false
+        insertParticipant = try BulkStatement(db, """
+            INSERT INTO participant (displayName, nameSearch, email, phone, locale, timeZone, doNotContact, createdAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertReference = try BulkStatement(db, """
+            INSERT OR IGNORE INTO externalReference (partner, externalId, participantId, importBatchId) VALUES (?, ?, ?, ?)
+            """)
+        insertAttribute = try BulkStatement(db, "INSERT INTO participantAttribute (participantId, name, value) VALUES (?, ?, ?)")
+        insertConsent = try BulkStatement(db, "INSERT INTO consent (participantId, scope, version, given, recordedAt) VALUES (?, ?, ?, ?, ?)")
     }
 
     func apply(_ entry: RosterEntry) throws -> Outcome {
@@ -64,10 +77,7 @@ struct RosterUpsert {
 
     /// Inserts a new person; false (and nothing kept) when the partner's id already came earlier in the file.
     private func insert(_ entry: RosterEntry) throws -> Bool {
-        var person = try BulkStatement(db, """
-            INSERT INTO participant (displayName, nameSearch, email, phone, locale, timeZone, doNotContact, createdAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let person = insertParticipant
         person.bind(entry.name)
         person.bind(UnicodeText.searchKey(entry.name))
         person.bind(entry.email)
@@ -78,9 +88,7 @@ struct RosterUpsert {
         person.bind(now)
         try person.run()
         let id = db.lastInsertedRowID
-        var reference = try BulkStatement(db, """
-            INSERT OR IGNORE INTO externalReference (partner, externalId, participantId, importBatchId) VALUES (?, ?, ?, ?)
-            """)
+        let reference = insertReference
         reference.bind(partner)
         reference.bind(entry.externalId)
         reference.bind(id)
@@ -90,7 +98,7 @@ struct RosterUpsert {
             try db.cachedStatement(sql: "DELETE FROM participant WHERE id = ?").execute(arguments: [id])
             return false
         }
-        var attribute = try BulkStatement(db, "INSERT INTO participantAttribute (participantId, name, value) VALUES (?, ?, ?)")
+        let attribute = insertAttribute
         for pair in entry.attributes {
             attribute.bind(id)
             attribute.bind(pair.name)
@@ -127,7 +135,7 @@ struct RosterUpsert {
                     """), arguments: [participantId, consent.scope.rawValue, consent.version, consent.given, at]) != nil
                 if exists { continue }
             }
-            var insert = try BulkStatement(db, "INSERT INTO consent (participantId, scope, version, given, recordedAt) VALUES (?, ?, ?, ?, ?)")
+            let insert = insertConsent
             insert.bind(participantId)
             insert.bind(consent.scope.rawValue)
             insert.bind(consent.version)
