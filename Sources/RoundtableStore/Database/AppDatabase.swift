@@ -64,16 +64,7 @@ public struct AppDatabase: Sendable {
 
     /// Runs `body` as one IMMEDIATE transaction, so concurrent CLIs serialize before reading.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.mapErrors {
-            try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!
-            }
-        }
+        try write(keepingIf: { _ in true }, body)
     }
 
     /// Runs `body` as one IMMEDIATE transaction that is rolled back instead of committed when

@@ -22,7 +22,7 @@ struct ParticipantList: ParsableCommand {
             for summary in people {
                 let person = summary.participant
                 table.add("\(person.key)", person.displayName, person.email ?? "", summary.panels.joined(separator: ","),
-                          ParticipantJSON.flags(person).joined(separator: ","))
+                          ParticipantJSON(person, panels: summary.panels).flags.joined(separator: ","))
             }
             Console.print(table.render())
         }
@@ -53,8 +53,9 @@ struct ParticipantJSON: Encodable {
         self.panels = panels
     }
 
-    static func flags(_ person: Participant) -> [String] {
-        if person.isErased { return ["forgotten"] }
-        return person.doNotContact ? ["do-not-contact"] : []
+    /// `forgotten` or `do-not-contact`, for tables.
+    var flags: [String] {
+        if forgotten { return ["forgotten"] }
+        return doNotContact ? ["do-not-contact"] : []
     }
 }

@@ -24,7 +24,7 @@ struct ParticipantShow: ParsableCommand {
     private func printText(_ view: ParticipantDetailsJSON) {
         let person = view.participant
         Console.print("\(person.key)  \(person.name)")
-        let flags = ParticipantJSON.flags(details: person)
+        let flags = person.flags
         var fields = Table("FIELD", "VALUE")
         fields.rows = [["e-mail", person.email ?? "—"], ["phone", person.phone ?? "—"], ["locale", person.locale ?? "—"],
                        ["time zone", person.timeZone ?? "—"], ["flags", flags.isEmpty ? "—" : flags.joined(separator: ", ")]]
@@ -76,12 +76,5 @@ struct ParticipantDetailsJSON: Encodable {
                      localStart: TimeFormat.short($0.session.startsAt, $0.session.zone), timeZone: $0.session.timeZone,
                      seat: $0.status.rawValue)
         }
-    }
-}
-
-extension ParticipantJSON {
-    static func flags(details person: ParticipantJSON) -> [String] {
-        if person.forgotten { return ["forgotten"] }
-        return person.doNotContact ? ["do-not-contact"] : []
     }
 }
