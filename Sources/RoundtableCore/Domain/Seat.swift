@@ -11,6 +11,12 @@ public enum SeatStatus: String, Codable, Sendable, CaseIterable {
     /// Whether the seat counts against capacity + reserve.
     public var takesPlace: Bool { self == .confirmed || self == .attended }
 
+    /// What the seat becomes when its session is completed: confirmed people never marked as
+    /// attended did not come. Nil leaves the seat as it is.
+    public var afterCompletion: SeatStatus? {
+        self == .confirmed ? .noShow : nil
+    }
+
     /// Whether the seat can move to `next`.
     public func canMove(to next: SeatStatus) -> Bool {
         switch (self, next) {

@@ -59,12 +59,13 @@ extension AppDatabase {
         try SeatingRules.checkCanRecordAttendance(session, now: clock())
         session.status = .completed
         try session.update(db)
-        let unmarked = try Seat.filter(Column("sessionId") == key.id && Column("status") == SeatStatus.confirmed.rawValue)
-            .fetchAll(db)
-        for var seat in unmarked {
-            seat.status = .noShow
+        var unmarked: [Seat] = []
+        for var seat in try Seat.filter(Column("sessionId") == key.id).fetchAll(db) {
+            guard let next = seat.status.afterCompletion else { continue }
+            seat.status = next
             seat.updatedAt = clock()
             try seat.update(db)
+            unmarked.append(seat)
         }
         let attended = try Seat.filter(Column("sessionId") == key.id && Column("status") == SeatStatus.attended.rawValue)
             .fetchCount(db)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RoundtableXML
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,5 +10,5 @@ struct ImportCommand: ParsableCommand {
 /// `--max-size`, shared by every import that reads a file.
 struct InputLimitOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Refuse input files larger than this many bytes (default 2 GiB).", valueName: "bytes"))
-    var maxSize: Int64 = 2 << 30
+    var maxSize: Int64 = NativeFormat.defaultMaxSize
 }

@@ -16,11 +16,11 @@ struct ParticipantEligible: ParsableCommand {
     @OptionGroup var output: FormatOptions
     @Option(help: "Only current members of this panel (default: the session's panel, if any).") var panel: String?
     @Option(help: "Judge for this session's time.") var forSession: String?
-    @Option(help: "Rest period after a focus group: 6mo, 3w, 30d, 0 for none.") var cooldown: String = "6mo"
+    @OptionGroup var eligibility: EligibilityOptions
     @Flag(help: "Also list everyone excluded, with the rule that excluded them.") var explain = false
 
     func run() throws {
-        let policy = EligibilityPolicy(coolDown: try CalendarPeriod(parsing: cooldown))
+        let policy = try eligibility.policy()
         let verdicts = try workspace.open().eligibility(panel: panel, session: try forSession.map(Keys.session),
                                                         policy: policy)
         let shown = explain ? verdicts : verdicts.filter(\.isEligible)

@@ -8,10 +8,10 @@ struct SessionInvite: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "Session key.") var key: String
     @Argument(help: "Participant keys.") var participants: [String]
-    @Option(help: "Rest period after a focus group: 6mo, 3w, 30d, 0 for none.") var cooldown: String = "6mo"
+    @OptionGroup var eligibility: EligibilityOptions
 
     func run() throws {
-        let policy = EligibilityPolicy(coolDown: try CalendarPeriod(parsing: cooldown))
+        let policy = try eligibility.policy()
         let session = try Keys.session(key)
         let seats = try workspace.open().invite(session, participants: try Keys.participants(participants), policy: policy)
         Console.print("invited \(seats.count) to \(session)")
@@ -27,7 +27,7 @@ struct SessionRSVP: ParsableCommand {
     @Argument(help: "Participant key.") var participant: String
     @Flag(help: "They will come (refused when the session is full).") var yes = false
     @Flag(help: "They will not come.") var no = false
-    @Option(help: "Rest period after a focus group: 6mo, 3w, 30d, 0 for none.") var cooldown: String = "6mo"
+    @OptionGroup var eligibility: EligibilityOptions
 
     func validate() throws {
         guard yes != no else { throw ValidationError("give exactly one of --yes or --no") }
@@ -36,7 +36,7 @@ struct SessionRSVP: ParsableCommand {
     func run() throws {
         let session = try Keys.session(key)
         let person = try Keys.participant(participant)
-        let policy = EligibilityPolicy(coolDown: try CalendarPeriod(parsing: cooldown))
+        let policy = try eligibility.policy()
         let seat = try workspace.open().respond(session, participant: person, accepts: yes, policy: policy)
         Console.print("\(person) \(seat.status.rawValue) for \(session)")
     }
