@@ -13,6 +13,11 @@ extension AppDatabase {
         try read { db in try Moderator.order(Column("id")).fetchAll(db) }
     }
 
+    /// One moderator by key.
+    public func moderator(_ key: EntityKey) throws -> Moderator {
+        try read { db in try Lookup.moderator(db, key) }
+    }
+
     func addModerator(_ db: Database, name: String, email: String, timeZone: String) throws -> Moderator {
         let name = try TextRules.name(name, what: "a moderator's name")
         let email = try ContactRules.email(email)
