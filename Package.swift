@@ -19,11 +19,12 @@ let package = Package(
         .target(
             name: "RoundtableStore",
             dependencies: [
-                "RoundtableCore",
+                "RoundtableCore", "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",

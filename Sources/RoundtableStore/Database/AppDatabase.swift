@@ -1,5 +1,7 @@
+internal import CSQLiteTuning
 import Foundation
 import GRDB
+import GRDBSQLite
 import RoundtableCore
 
 /// The workspace: one SQLite database that owns every write, each write one named transaction.
@@ -54,6 +56,7 @@ public struct AppDatabase: Sendable {
     }
 
     static func configuration(busyTimeout: TimeInterval = 10) -> Configuration {
+        _ = sqliteTuned
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Another moderator's write may hold the lock briefly; wait before giving up with exit 75.
@@ -61,6 +64,9 @@ public struct AppDatabase: Sendable {
         configuration.label = "roundtable"
         return configuration
     }
+
+    /// Process-wide SQLite settings, applied once before the first connection opens.
+    private static let sqliteTuned: Bool = roundtable_sqlite3_disable_memstatus() == SQLITE_OK
 
     /// Runs `body` as one IMMEDIATE transaction, so concurrent CLIs serialize before reading.
     func write<T>(_ body: (Database) throws -> T) throws -> T {

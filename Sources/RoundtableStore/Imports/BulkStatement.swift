@@ -6,32 +6,33 @@ import GRDBSQLite
 /// arrays and its SQL-keyed statement cache cost a third of a bulk import's writing thread, and
 /// these statements run millions of times.
 final class BulkStatement {
+    private enum Value {
+        case text(String)
+        case integer(Int64)
+        case null
+    }
+
     private let statement: Statement
     private let handle: OpaquePointer
     private let db: Database
-    private var index: Int32 = 0
+    private var values: [Value] = []
 
     /// Prepares `sql` on `db`; the statement lives as long as this object.
     init(_ db: Database, _ sql: String) throws {
         self.db = db
         statement = try db.makeStatement(sql: sql)
         handle = statement.sqliteStatement
+        values.reserveCapacity(Int(sqlite3_bind_parameter_count(handle)))
     }
 
     /// Binds the next parameter.
     func bind(_ text: String?) {
-        index += 1
-        guard let text else {
-            sqlite3_bind_null(handle, index)
-            return
-        }
-        _ = text.withCString { sqlite3_bind_text(handle, index, $0, -1, Self.transient) }
+        values.append(text.map(Value.text) ?? .null)
     }
 
     /// Binds the next parameter.
     func bind(_ number: Int64) {
-        index += 1
-        sqlite3_bind_int64(handle, index, number)
+        values.append(.integer(number))
     }
 
     /// Binds the next parameter.
@@ -41,13 +42,31 @@ final class BulkStatement {
 
     /// Runs the statement with what was bound, then resets it for the next row.
     func run() throws {
-        let code = sqlite3_step(handle)
+        let code = bindAndStep(from: 0)
         sqlite3_reset(handle)
-        index = 0
+        sqlite3_clear_bindings(handle)
+        values.removeAll(keepingCapacity: true)
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
     }
 
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// Binds text in place (SQLITE_STATIC) while its bytes are pinned by `withCString`, so SQLite
+    /// does not copy every string it is given; the step runs inside the innermost pin.
+    private func bindAndStep(from index: Int) -> Int32 {
+        guard index < values.count else { return sqlite3_step(handle) }
+        let position = Int32(index + 1)
+        switch values[index] {
+        case .text(let text):
+            return text.withCString { pointer in
+                sqlite3_bind_text(handle, position, pointer, Int32(text.utf8.count), nil)
+                return bindAndStep(from: index + 1)
+            }
+        case .integer(let number):
+            sqlite3_bind_int64(handle, position, number)
+        case .null:
+            sqlite3_bind_null(handle, position)
+        }
+        return bindAndStep(from: index + 1)
+    }
 }

@@ -20,8 +20,8 @@ struct RosterUpsert {
     let partnerIsNew: Bool
     private let insertParticipant: BulkStatement
     private let insertReference: BulkStatement
-    private let insertAttribute: BulkStatement
-    private let insertConsent: BulkStatement
+    private let insertAttributes: MultiRowInsert
+    private let insertConsents: MultiRowInsert
 
     init(db: Database, partner: String, batchId: Int64, panelId: Int64?, now: Date) throws {
         self.db = db
@@ -38,8 +38,8 @@ struct RosterUpsert {
         insertReference = try BulkStatement(db, """
             INSERT OR IGNORE INTO externalReference (partner, externalId, participantId, importBatchId) VALUES (?, ?, ?, ?)
             """)
-        insertAttribute = try BulkStatement(db, "INSERT INTO participantAttribute (participantId, name, value) VALUES (?, ?, ?)")
-        insertConsent = try BulkStatement(db, "INSERT INTO consent (participantId, scope, version, given, recordedAt) VALUES (?, ?, ?, ?, ?)")
+        insertAttributes = MultiRowInsert(db, into: "participantAttribute", columns: ["participantId", "name", "value"])
+        insertConsents = MultiRowInsert(db, into: "consent", columns: ["participantId", "scope", "version", "given", "recordedAt"])
     }
 
     func apply(_ entry: RosterEntry) throws -> Outcome {
@@ -70,7 +70,7 @@ struct RosterUpsert {
             changed = true
         }
         changed = try upsertAttributes(participantId, entry.attributes) || changed
-        changed = try addConsents(participantId, entry.consents, known: true) || changed
+        changed = try addConsents(participantId, entry.consents) || changed
         changed = try joinPanel(participantId) || changed
         return changed ? .updated : .unchanged
     }
@@ -98,14 +98,12 @@ struct RosterUpsert {
             try db.cachedStatement(sql: "DELETE FROM participant WHERE id = ?").execute(arguments: [id])
             return false
         }
-        let attribute = insertAttribute
-        for pair in entry.attributes {
-            attribute.bind(id)
-            attribute.bind(pair.name)
-            attribute.bind(pair.value)
-            try attribute.run()
+        try insertAttributes.insert(entry.attributes) { statement, pair in
+            statement.bind(id)
+            statement.bind(pair.name)
+            statement.bind(pair.value)
         }
-        _ = try addConsents(id, entry.consents, known: false)
+        try insert(entry.consents, for: id)
         _ = try joinPanel(id, known: false)
         return true
     }
@@ -124,27 +122,26 @@ struct RosterUpsert {
         return changed
     }
 
-    /// Adds the consent decisions not yet on record; `known` says whether the person existed before.
-    private func addConsents(_ participantId: Int64, _ consents: [ConsentRecord], known: Bool) throws -> Bool {
-        var changed = false
-        for consent in consents {
-            let at = StoredDate.text(consent.at)
-            if known {
-                let exists = try Bool.fetchOne(db.cachedStatement(sql: """
-                    SELECT 1 FROM consent WHERE participantId = ? AND scope = ? AND version = ? AND given = ? AND recordedAt = ?
-                    """), arguments: [participantId, consent.scope.rawValue, consent.version, consent.given, at]) != nil
-                if exists { continue }
-            }
-            let insert = insertConsent
-            insert.bind(participantId)
-            insert.bind(consent.scope.rawValue)
-            insert.bind(consent.version)
-            insert.bind(consent.given)
-            insert.bind(at)
-            try insert.run()
-            changed = true
+    /// Adds the consent decisions not yet on record for someone who existed before.
+    private func addConsents(_ participantId: Int64, _ consents: [ConsentRecord]) throws -> Bool {
+        let missing = try consents.filter { consent in
+            try Bool.fetchOne(db.cachedStatement(sql: """
+                SELECT 1 FROM consent WHERE participantId = ? AND scope = ? AND version = ? AND given = ? AND recordedAt = ?
+                """), arguments: [participantId, consent.scope.rawValue, consent.version, consent.given,
+                                 StoredDate.text(consent.at)]) == nil
         }
-        return changed
+        try insert(missing, for: participantId)
+        return !missing.isEmpty
+    }
+
+    private func insert(_ consents: [ConsentRecord], for participantId: Int64) throws {
+        try insertConsents.insert(consents) { statement, consent in
+            statement.bind(participantId)
+            statement.bind(consent.scope.rawValue)
+            statement.bind(consent.version)
+            statement.bind(consent.given)
+            statement.bind(StoredDate.text(consent.at))
+        }
     }
 
     private func joinPanel(_ participantId: Int64, known: Bool = true) throws -> Bool {

@@ -1,8 +1,9 @@
 import Foundation
 import RoundtableCore
 
-/// The SHA-256 of an input file, computed by coreutils' `sha256sum` in a separate process so it
-/// runs on another core while the file is being parsed.
+/// The SHA-256 of an input file, computed in a separate process so it runs alongside the parse:
+/// OpenSSL's when installed (it uses the CPU's SHA instructions, five times coreutils' speed),
+/// else coreutils' `sha256sum`.
 public final class FileDigest {
     private let process = Process()
     private let output = Pipe()
@@ -11,14 +12,20 @@ public final class FileDigest {
     /// Starts hashing `path`.
     public init(path: String) throws {
         self.path = path
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        process.arguments = ["--", path]
+        if FileManager.default.isExecutableFile(atPath: Self.openssl) {
+            process.executableURL = URL(fileURLWithPath: Self.openssl)
+            // An absolute path cannot be mistaken for an option: `openssl dgst` takes no `--`.
+            process.arguments = ["dgst", "-sha256", "-r", URL(fileURLWithPath: path).path]
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            process.arguments = ["--", path]
+        }
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         do {
             try process.run()
         } catch {
-            throw RoundtableError(.inputMissing, "cannot hash \(path): sha256sum could not start (\(error.localizedDescription))")
+            throw RoundtableError(.inputMissing, "cannot hash \(path): the hashing tool could not start (\(error.localizedDescription))")
         }
     }
 
@@ -28,10 +35,12 @@ public final class FileDigest {
         process.waitUntilExit()
         let digest = String(decoding: data.prefix(64), as: UTF8.self)
         guard process.terminationStatus == 0, digest.count == 64, digest.allSatisfy(\.isHexDigit) else {
-            throw RoundtableError(.inputMissing, "cannot hash \(path): sha256sum failed")
+            throw RoundtableError(.inputMissing, "cannot hash \(path): \(process.executableURL?.lastPathComponent ?? "the hashing tool") failed")
         }
         return digest
     }
+
+    private static let openssl = "/usr/bin/openssl"
 
     deinit {
         if process.isRunning { process.terminate() }
