@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import RoundtableCore
+
+/// Names replaced by study codes, as whole words, in any case or Unicode form.
+@Suite("Pseudonymizer")
+struct PseudonymizerTests {
+    let matti = Pseudonymizer([(name: "Äijälä Matti", code: "P01")])
+
+    @Test("full name and each name word are replaced, whatever the case")
+    func example() {
+        #expect(matti.apply(to: "Matti said Äijälä's idea was good; MATTI agreed")
+            == "P01 said P01's idea was good; P01 agreed")
+    }
+
+    @Test("a name inside a longer word is kept", arguments: ["Mattila", "Matti2", "xMatti", "Äijäläinen", "2Matti"])
+    func wholeWordsOnly(text: String) {
+        #expect(matti.apply(to: text) == text)
+    }
+
+    @Test("the full name becomes one code, across any white space")
+    func fullName() {
+        #expect(matti.apply(to: "Äijälä Matti came") == "P01 came")
+        #expect(matti.apply(to: "äijälä  MATTI\ncame") == "P01\ncame")
+        #expect(matti.apply(to: "Matti Äijälä came") == "P01 P01 came")
+    }
+
+    @Test("decomposed text or names match, and the result is composed")
+    func unicodeForms() {
+        let decomposedText = "A\u{308}ija\u{308}la\u{308} and ÄIJÄLÄ and a\u{308}ija\u{308}la\u{308}"
+        #expect(matti.apply(to: decomposedText) == "P01 and P01 and P01")
+        let decomposedName = Pseudonymizer([(name: "A\u{308}ija\u{308}la\u{308} Matti", code: "P01")])
+        #expect(decomposedName.apply(to: "Äijälä: hei") == "P01: hei")
+        let kept = matti.apply(to: "Ha\u{308}n")
+        #expect(kept.unicodeScalars.map(\.value) == [0x48, 0xE4, 0x6E])
+    }
+
+    @Test("punctuation around a name does not stop it")
+    func punctuation() {
+        #expect(matti.apply(to: "(Matti), «Matti» and Matti.") == "(P01), «P01» and P01.")
+        #expect(matti.apply(to: "  Matti  ") == "  P01  ")
+    }
+
+    @Test("one-letter words of a name are kept")
+    func shortWords() {
+        let anna = Pseudonymizer([(name: "Anna K Virtanen", code: "P02")])
+        #expect(anna.apply(to: "K said Anna K Virtanen and Virtanen agreed") == "K said P02 and P02 agreed")
+    }
+
+    @Test("longer names are tried first")
+    func longestFirst() {
+        let people = Pseudonymizer([(name: "Anna Berg", code: "P01"), (name: "Anna-Liisa Berg", code: "P02")])
+        #expect(people.apply(to: "Anna-Liisa Berg met Anna-Liisa and Anna") == "P02 met P02 and P01")
+        #expect(people.apply(to: "Anna Berg") == "P01")
+    }
+
+    @Test("a word shared by two people is replaced by both codes")
+    func sharedWord() {
+        let people = Pseudonymizer([(name: "Anna Virtanen", code: "P01"), (name: "Anna Korhonen", code: "P02")])
+        #expect(people.apply(to: "Anna and Virtanen and Korhonen") == "P01/P02 and P01 and P02")
+    }
+
+    @Test("name words lose surrounding punctuation")
+    func nameWithComma() {
+        let oystein = Pseudonymizer([(name: "Berg, Øystein", code: "P03")])
+        #expect(oystein.apply(to: "ØYSTEIN and Berg") == "P03 and P03")
+        #expect(oystein.apply(to: "Berg Øystein") == "P03")
+    }
+
+    @Test("no names leave the text as it was, composed")
+    func noNames() {
+        let none = Pseudonymizer([])
+        #expect(none.apply(to: "Matti said hi") == "Matti said hi")
+        #expect(none.apply(to: "") == "")
+        #expect(Pseudonymizer([(name: "  ", code: "P09")]).apply(to: "a b") == "a b")
+    }
+
+    @Test("emoji and other symbols next to a name are not letters")
+    func symbols() {
+        #expect(matti.apply(to: "😀Matti😀") == "😀P01😀")
+    }
+}
