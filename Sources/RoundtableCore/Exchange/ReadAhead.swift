@@ -4,13 +4,15 @@ import Foundation
 /// so reading one side overlaps with writing the other (two cores, up to half the wall time).
 /// At most `depth` batches wait at once, so memory stays flat however large the input.
 public final class ReadAhead<Item: Sendable>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var batches: [[Item]] = []
-    private var finished = false
-    private var failure: (any Error)?
-    private var cancelled = false
-    private let depth: Int
-    private let batchSize: Int
+    // Internal and inlinable so each caller's item type is specialized: unspecialized generic
+    // copies of a million rows cost a retain and a release per field through witness tables.
+    @usableFromInline let condition = NSCondition()
+    @usableFromInline var batches: [[Item]] = []
+    @usableFromInline var finished = false
+    @usableFromInline var failure: (any Error)?
+    @usableFromInline var cancelled = false
+    @usableFromInline let depth: Int
+    @usableFromInline let batchSize: Int
 
     /// Creates a pipeline holding at most `depth` batches of `batchSize` items.
     public init(depth: Int = 8, batchSize: Int = 512) {
@@ -20,6 +22,7 @@ public final class ReadAhead<Item: Sendable>: @unchecked Sendable {
 
     /// Runs `produce` on a background thread; it calls its argument once per item. `consume` runs
     /// on this thread, in order. The first error on either side stops both and is thrown here.
+    @inlinable
     public func run(produce: @escaping @Sendable (_ emit: (Item) throws -> Void) throws -> Void,
              consume: (Item) throws -> Void) throws {
         let thread = Thread { [self] in
@@ -51,9 +54,13 @@ public final class ReadAhead<Item: Sendable>: @unchecked Sendable {
         }
     }
 
-    private struct Cancelled: Error {}
+    @usableFromInline
+    struct Cancelled: Error {
+        @usableFromInline init() {}
+    }
 
-    private func push(_ batch: [Item]) throws {
+    @usableFromInline
+    func push(_ batch: [Item]) throws {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= depth && !cancelled { condition.wait() }
@@ -62,7 +69,8 @@ public final class ReadAhead<Item: Sendable>: @unchecked Sendable {
         condition.broadcast()
     }
 
-    private func finish(_ error: (any Error)?) {
+    @usableFromInline
+    func finish(_ error: (any Error)?) {
         condition.lock()
         finished = true
         if !(error is Cancelled) { failure = error }
@@ -71,7 +79,8 @@ public final class ReadAhead<Item: Sendable>: @unchecked Sendable {
     }
 
     /// The next batch, nil when the producer is done; rethrows the producer's error in order.
-    private func pop() throws -> [Item]? {
+    @usableFromInline
+    func pop() throws -> [Item]? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !finished { condition.wait() }
@@ -84,7 +93,8 @@ public final class ReadAhead<Item: Sendable>: @unchecked Sendable {
     }
 
     /// Stops the producer and waits for it to let go of its input.
-    private func cancel() {
+    @usableFromInline
+    func cancel() {
         condition.lock()
         cancelled = true
         batches.removeAll()

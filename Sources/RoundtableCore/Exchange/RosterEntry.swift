@@ -86,4 +86,16 @@ public struct NamedValue: Hashable, Sendable {
 public enum RosterItem: Sendable {
     case entry(RosterEntry)
     case rejected(line: Int, message: String)
+
+    /// The item with its entry checked by `RosterEntry.validated()`, or rejected with the reason.
+    public func validated() -> RosterItem {
+        guard case .entry(let entry) = self else { return self }
+        do {
+            return .entry(try entry.validated())
+        } catch let error as RoundtableError {
+            return .rejected(line: entry.line, message: error.message)
+        } catch {
+            return .rejected(line: entry.line, message: "\(error)")
+        }
+    }
 }

@@ -31,7 +31,7 @@ public enum UnicodeText {
         folded.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 pendingSpace = !folded.isEmpty
                 continue
             }
@@ -48,6 +48,15 @@ public enum UnicodeText {
             }
         }
         return folded
+    }
+
+    /// Unicode White_Space, without a property lookup below U+1680 (the first such space past Latin-1).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0: true
+        case ..<0x1680: false
+        default: scalar.properties.isWhitespace
+        }
     }
 
     /// Folds of U+0080…U+024F, the letters Nordic names are made of, computed once.

@@ -2,8 +2,8 @@ import Foundation
 import RoundtableCore
 
 /// A `<participant>` as read from a roster or a workspace, before either turns it into Core values.
-struct ParticipantElement {
-    struct MembershipElement {
+struct ParticipantElement: Sendable {
+    struct MembershipElement: Sendable {
         var panel: String, role: String, status: String, joined: String
         var termEnd: String?, left: String?, ndaSigned: String?
     }
@@ -20,11 +20,10 @@ struct ParticipantElement {
     var locale: String?
     var timeZone: String?
     var attributes: [NamedValue] = []
-    var consents: [ConsentRecord] = []
+    /// `<consent>` attributes as written; `consents()` checks and converts them.
+    var rawConsents: [RawConsent] = []
     var externalRefs: [(partner: String, id: String, batch: Int64?)] = []
     var memberships: [MembershipElement] = []
-    /// What is wrong with the element beyond what the schema checks, one message each.
-    var problems: [String] = []
 
     /// Reads the element the reader has just started, up to and including its end tag.
     static func read(_ reader: XMLStreamReader, warnings: inout WarningLog) throws -> ParticipantElement {
@@ -54,11 +53,9 @@ struct ParticipantElement {
                 let name = reader.attributes()["name"] ?? ""
                 element.attributes.append(NamedValue(name: name, value: try reader.elementText()))
             case "consent":
-                do {
-                    element.consents.append(try consent(reader))
-                } catch let problem as XMLInputError {
-                    element.problems.append(problem.message)
-                }
+                let a = reader.attributes()
+                element.rawConsents.append(RawConsent(scope: a["scope"], version: a["version"], given: a["given"],
+                                                      at: a["at"], line: reader.line))
                 try reader.skipElement()
             case "externalRef":
                 let attributes = reader.attributes()
@@ -79,16 +76,37 @@ struct ParticipantElement {
         return element
     }
 
-    private static func consent(_ reader: XMLStreamReader) throws -> ConsentRecord {
-        let a = reader.attributes()
-        guard let scope = a["scope"].flatMap(ConsentScope.init(rawValue:)) else {
-            throw XMLInputError(file: reader.file, line: reader.line, message: "consent scope '\(a["scope"] ?? "")' is unknown")
+    /// A `<consent>` element's attributes, converted later so a roster's parsing thread stays light.
+    struct RawConsent: Sendable {
+        var scope: String?, version: String?, given: String?, at: String?
+        var line: Int
+    }
+
+    /// The consent records, and one problem message for each consent that cannot be read.
+    func consents(file: String) -> (records: [ConsentRecord], problems: [String]) {
+        var records: [ConsentRecord] = []
+        var problems: [String] = []
+        for raw in rawConsents {
+            do {
+                records.append(try Self.consent(raw, file: file))
+            } catch let problem as XMLInputError {
+                problems.append(problem.message)
+            } catch {
+                problems.append("\(error)")
+            }
         }
-        guard let version = a["version"], !version.isEmpty else {
-            throw XMLInputError(file: reader.file, line: reader.line, message: "consent has no version")
+        return (records, problems)
+    }
+
+    private static func consent(_ raw: RawConsent, file: String) throws -> ConsentRecord {
+        guard let scope = raw.scope.flatMap(ConsentScope.init(rawValue:)) else {
+            throw XMLInputError(file: file, line: raw.line, message: "consent scope '\(raw.scope ?? "")' is unknown")
         }
-        return ConsentRecord(scope: scope, version: version, given: boolean(a["given"] ?? ""),
-                             at: try NativeFormat.date(a["at"] ?? "", file: reader.file, line: reader.line))
+        guard let version = raw.version, !version.isEmpty else {
+            throw XMLInputError(file: file, line: raw.line, message: "consent has no version")
+        }
+        return ConsentRecord(scope: scope, version: version, given: boolean(raw.given ?? ""),
+                             at: try NativeFormat.date(raw.at ?? "", file: file, line: raw.line))
     }
 
     /// xs:boolean: `true`/`1` or `false`/`0`, with surrounding spaces allowed.

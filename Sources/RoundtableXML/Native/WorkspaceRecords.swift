@@ -35,7 +35,10 @@ struct WorkspaceRecords {
 
     func participant(_ element: ParticipantElement) throws -> ParticipantRecord {
         let line = element.line
-        if let problem = element.problems.first { throw XMLInputError(file: reader.file, line: line, message: problem) }
+        let consents = element.consents(file: reader.file)
+        if let problem = consents.problems.first {
+            throw XMLInputError(file: reader.file, line: line, message: problem)
+        }
         let id = try key(element.key, .participant, line).id
         var person = Participant(id: id, displayName: element.name, email: element.email, phone: element.phone,
                                  locale: element.locale, timeZone: element.timeZone, doNotContact: element.doNotContact,
@@ -53,7 +56,7 @@ struct WorkspaceRecords {
                                     ndaSignedAt: try m.ndaSigned.map { try date($0, line) }))
         }
         return ParticipantRecord(
-            participant: person, attributes: element.attributes, consents: element.consents,
+            participant: person, attributes: element.attributes, consents: consents.records,
             externalReferences: element.externalRefs.map {
                 ExternalReference(participantId: id, partner: $0.partner, externalId: $0.id, importBatchId: $0.batch)
             },
