@@ -5,6 +5,10 @@ public enum KeyedEntity: String, Sendable, CaseIterable {
     case moderator
     case participant
     case session
+    case utterance
+    case note
+    case commentCard
+    case reaction
 
     /// The letter the key starts with.
     public var prefix: Character {
@@ -12,14 +16,18 @@ public enum KeyedEntity: String, Sendable, CaseIterable {
         case .moderator: "M"
         case .participant: "P"
         case .session: "S"
+        case .utterance: "U"
+        case .note: "N"
+        case .commentCard: "C"
+        case .reaction: "R"
         }
     }
 
     /// How many digits the number is padded to.
     public var digits: Int {
         switch self {
-        case .participant: 6
-        case .moderator, .session: 4
+        case .participant, .utterance: 6
+        case .moderator, .session, .note, .commentCard, .reaction: 4
         }
     }
 }

@@ -49,3 +49,39 @@ extension ImportBatch: FetchableRecord, MutablePersistableRecord {
 }
 
 extension ExternalReference: FetchableRecord, PersistableRecord {}
+
+extension Concept: FetchableRecord, MutablePersistableRecord {
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Presentation: FetchableRecord, MutablePersistableRecord {
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Reaction: FetchableRecord, MutablePersistableRecord {
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Utterance: FetchableRecord, MutablePersistableRecord {
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Note: FetchableRecord, MutablePersistableRecord {
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Code: FetchableRecord, MutablePersistableRecord {
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Coding: FetchableRecord, MutablePersistableRecord {
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension CommentCard: FetchableRecord, MutablePersistableRecord {
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension SurveyResponse: FetchableRecord, MutablePersistableRecord {
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
