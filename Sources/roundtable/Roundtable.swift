@@ -17,7 +17,8 @@ struct Roundtable: ParsableCommand {
         version: "0.1.0 (libxml2 \(LibXML.runtimeVersion))",
         subcommands: [
             DemoCommand.self, PanelCommand.self, ParticipantCommand.self, ModeratorCommand.self, SessionCommand.self,
-            ImportCommand.self, ExportCommand.self,
+            ConceptCommand.self, TranscriptCommand.self, NoteCommand.self, CodeCommand.self, CommentCommand.self,
+            SurveyCommand.self, ImportCommand.self, ExportCommand.self,
         ]
     )
 

@@ -1,0 +1,7 @@
+import ArgumentParser
+
+struct CodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "code", abstract: "The codebook and the codings applied with it.",
+        subcommands: [])
+}

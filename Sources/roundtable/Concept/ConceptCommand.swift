@@ -1,0 +1,7 @@
+import ArgumentParser
+
+struct ConceptCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "concept", abstract: "Product and service concepts shown in sessions, and how people reacted.",
+        subcommands: [])
+}

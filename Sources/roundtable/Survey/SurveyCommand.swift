@@ -1,0 +1,7 @@
+import ArgumentParser
+
+struct SurveyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "survey", abstract: "Satisfaction surveys.",
+        subcommands: [])
+}
