@@ -3,5 +3,5 @@ import ArgumentParser
 struct ConceptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "concept", abstract: "Product and service concepts shown in sessions, and how people reacted.",
-        subcommands: [])
+        subcommands: [ConceptAdd.self, ConceptList.self, ConceptShow.self, ConceptPresent.self, ConceptReact.self])
 }

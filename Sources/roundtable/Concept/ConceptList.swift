@@ -1,0 +1,46 @@
+import ArgumentParser
+import RoundtableCore
+import RoundtableStore
+
+struct ConceptList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List concepts by key.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let concepts = try workspace.open().concepts()
+        switch output.format {
+        case .json:
+            try JSONOutput.print(concepts.map(ConceptJSON.init))
+        case .table:
+            var table = Table("KEY", "TITLE", "VERSION", "SESSIONS", "REACTIONS")
+            for summary in concepts {
+                table.add(summary.concept.key, summary.concept.title, summary.concept.version ?? "",
+                          "\(summary.sessions)", "\(summary.reactions)")
+            }
+            Console.print(table.render())
+        }
+    }
+}
+
+/// A concept as scripts see it in listings.
+struct ConceptJSON: Encodable {
+    var key: String
+    var title: String
+    var description: String?
+    var version: String?
+    var created: String
+    var sessions: Int
+    var reactions: Int
+
+    init(_ summary: ConceptSummary) {
+        key = summary.concept.key
+        title = summary.concept.title
+        description = summary.concept.description
+        version = summary.concept.version
+        created = TimeFormat.utc(summary.concept.createdAt)
+        sessions = summary.sessions
+        reactions = summary.reactions
+    }
+}
