@@ -3,5 +3,5 @@ import ArgumentParser
 struct SurveyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "survey", abstract: "Satisfaction surveys.",
-        subcommands: [])
+        subcommands: [SurveyRecord.self, SurveySummaryCommand.self])
 }

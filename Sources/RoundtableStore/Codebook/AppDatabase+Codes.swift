@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import RoundtableCore
+
+extension AppDatabase {
+    /// Adds a code under `parent` (a path such as `Channel`, or a name only one code has), or at the
+    /// top level when there is none.
+    @discardableResult
+    public func addCode(name: String, parent: String? = nil, description: String? = nil, color: String? = nil) throws -> CodeNode {
+        let name = try Code.validateName(name)
+        let description = try Self.checkedCodeDescription(description)
+        let color = try color.map(Code.validateColor)
+        return try write { db in
+            var codebook = try Codebook(db)
+            let parentCode = try parent.map { try codebook.resolve($0) }
+            let code = try insertCode(db, &codebook, name: name, parent: parentCode, description: description, color: color)
+            let node = codebook.node(code)
+            try audit(db, "code.add", node.path, color ?? "")
+            return node
+        }
+    }
+
+    /// The codebook as trees of codes, siblings in the order they were created, with coding counts.
+    public func codes() throws -> [CodeNode] {
+        try read { db in
+            let counts = try Row.fetchAll(db, sql: "SELECT codeId, COUNT(*) FROM coding GROUP BY codeId")
+            return try Codebook(db).tree(codings: Dictionary(uniqueKeysWithValues: counts.map { ($0[0], $0[1]) }))
+        }
+    }
+
+    /// One code by path or unique name, with its own coding count and no children.
+    public func code(_ reference: String) throws -> CodeNode {
+        try read { db in
+            let codebook = try Codebook(db)
+            let code = try codebook.resolve(reference)
+            return codebook.node(code, codings: try Coding.filter(Column("codeId") == code.id!).fetchCount(db))
+        }
+    }
+
+    /// Loads codebook entries in one transaction: creates the codes missing along each path and
+    /// sets the description and colour an entry gives on codes that exist (nil leaves them as they are).
+    public func importCodes(_ entries: [(path: [String], description: String?, color: String?)]) throws -> CodeImportCounts {
+        try write { db in
+            var codebook = try Codebook(db)
+            var created: Set<Int64> = []
+            var touched: [Int64: Bool] = [:]
+            for entry in entries {
+                do {
+                    let (code, changed) = try importCode(db, &codebook, entry, created: &created)
+                    if !created.contains(code.id!) { touched[code.id!] = (touched[code.id!] ?? false) || changed }
+                } catch let error as RoundtableError {
+                    let shown = entry.path.joined(separator: String(Code.pathSeparator))
+                    throw RoundtableError(error.kind, "code \(shown): \(error.message)")
+                }
+            }
+            let counts = CodeImportCounts(created: created.count, updated: touched.values.count { $0 },
+                                          unchanged: touched.values.count { !$0 })
+            try audit(db, "code.import", "codebook",
+                      "\(counts.created) created, \(counts.updated) updated, \(counts.unchanged) unchanged")
+            return counts
+        }
+    }
+
+    /// Creates or updates the code of one entry, recording the ids it creates; returns the code and
+    /// whether an existing one changed.
+    private func importCode(_ db: Database, _ codebook: inout Codebook,
+                            _ entry: (path: [String], description: String?, color: String?),
+                            created: inout Set<Int64>) throws -> (Code, changed: Bool) {
+        guard !entry.path.isEmpty else { throw RoundtableError.usage("a codebook entry has no code name") }
+        let names = try entry.path.map(Code.validateName)
+        let description = try Self.checkedCodeDescription(entry.description)
+        let color = try entry.color.map(Code.validateColor)
+        var parent: Code?
+        for (index, name) in names.enumerated() {
+            let isLast = index == names.count - 1
+            if let existing = codebook.child(named: name, of: parent?.id) {
+                parent = existing
+            } else {
+                let code = try insertCode(db, &codebook, name: name, parent: parent, description: isLast ? description : nil,
+                                          color: isLast ? color : nil)
+                created.insert(code.id!)
+                if isLast { return (code, false) }
+                parent = code
+            }
+        }
+        var code = parent!
+        let before = code
+        if let description { code.description = description }
+        if let color { code.color = color }
+        guard code != before else { return (code, false) }
+        try code.update(db)
+        codebook.remember(code)
+        return (code, true)
+    }
+
+    /// Inserts a code after checking that no sibling has its name in any case.
+    func insertCode(_ db: Database, _ codebook: inout Codebook, name: String, parent: Code?, description: String?,
+                    color: String?) throws -> Code {
+        if let existing = codebook.child(named: name, of: parent?.id) {
+            throw RoundtableError.rule("code \(codebook.path(of: existing)) already exists")
+        }
+        var code = Code(parentId: parent?.id, name: name, description: description, color: color, createdAt: clock())
+        try code.insert(db)
+        codebook.remember(code)
+        return code
+    }
+
+    static func checkedCodeDescription(_ description: String?) throws -> String? {
+        guard let description else { return nil }
+        let composed = UnicodeText.composed(description)
+        return composed.isEmpty ? nil : try TextRules.text(composed, what: "the description")
+    }
+}
