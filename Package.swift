@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "RoundtableXMLTests", dependencies: ["RoundtableXML"]),
         .testTarget(
             name: "RoundtableCLITests",
-            dependencies: ["roundtable", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["roundtable", "RoundtableXML", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden"]
         ),
     ],

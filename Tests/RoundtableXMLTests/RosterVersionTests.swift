@@ -20,27 +20,29 @@ struct RosterVersionTests {
         #"<participant id="A-3"><name>Cy</name><x:extra>other namespace</x:extra></participant>"#,
     ]
 
-    @Test func versionTwoIsReadWithAWarningAndUnknownElementsAreSkippedOnce() throws {
+    @Test func aNewerVersionIsReadWithAWarningAndUnknownElementsAreSkippedOnce() throws {
         let folder = try TempFolder()
-        let text = Self.roster(version: 2, Self.rows, trailer: "<summary count=\"3\"><total>3</total></summary>\n")
-        let path = try folder.write(text, "v2.xml")
+        let text = Self.roster(version: NativeFormat.version + 1, Self.rows,
+                               trailer: "<summary count=\"3\"><total>3</total></summary>\n")
+        let path = try folder.write(text, "newer.xml")
         let read = try RosterFiles.read(path: path)
         #expect(read.rejected.isEmpty)
         #expect(read.entries.map(\.externalId) == ["A-1", "A-2", "A-3"])
         #expect(read.entries.map(\.name) == ["Aino", "Bo", "Cy"])
         #expect(read.entries[1].attributes == [NamedValue(name: "segment", value: "SMB")], "fields after the unknown one are kept")
         #expect(read.warnings == [
-            "\(path): written by a newer Roundtable (format version 2); reading what this version knows",
+            "\(path): written by a newer Roundtable (format version \(NativeFormat.version + 1)); reading what this version knows",
             "\(path):3: skipped unknown element <nickname> (not known to this version of Roundtable)",
             "\(path):5: skipped <extra> from another namespace (not known to this version of Roundtable)",
             "\(path):6: skipped <summary> (not known to this version of Roundtable)",
         ])
     }
 
-    @Test func versionTwoInMemoryIsReadTheSameWay() throws {
-        let read = try RosterFiles.read(bytes: Array(Self.roster(version: 2, Self.rows).utf8), label: "upload")
+    @Test func aNewerVersionInMemoryIsReadTheSameWay() throws {
+        let read = try RosterFiles.read(bytes: Array(Self.roster(version: NativeFormat.version + 1, Self.rows).utf8), label: "upload")
         #expect(read.entries.count == 3)
-        #expect(read.warnings.first == "upload: written by a newer Roundtable (format version 2); reading what this version knows")
+        #expect(read.warnings.first
+            == "upload: written by a newer Roundtable (format version \(NativeFormat.version + 1)); reading what this version knows")
     }
 
     @Test func versionOneIsStrictAboutUnknownElementsInOurNamespace() throws {

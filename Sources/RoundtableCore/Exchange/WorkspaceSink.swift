@@ -18,7 +18,9 @@ public struct SessionRecord: Sendable {
 
 /// The parts of a workspace backup, in the order they are written and read.
 public enum WorkspaceSection: String, Sendable, CaseIterable {
-    case moderators, panels, importBatches, participants, sessions, auditLog
+    case moderators, panels, importBatches, participants, sessions
+    case concepts, presentations, reactions, utterances, notes, commentCards, surveyResponses, codebook, codings
+    case auditLog
 }
 
 /// Receives a whole workspace, section by section, one record at a time: the store feeds a file
@@ -33,5 +35,14 @@ public protocol WorkspaceSink {
     func importBatch(_ batch: ImportBatch) throws
     func participant(_ record: ParticipantRecord) throws
     func session(_ record: SessionRecord) throws
+    func concept(_ concept: Concept) throws
+    func presentation(_ record: PresentationRecord) throws
+    func reaction(_ record: ReactionRecord) throws
+    func utterance(_ utterance: Utterance) throws
+    func note(_ note: Note) throws
+    func commentCard(_ record: CommentCardRecord) throws
+    func surveyResponse(_ response: SurveyResponse) throws
+    func code(_ code: Code) throws
+    func coding(_ coding: Coding) throws
     func auditEntry(_ entry: AuditEntry) throws
 }

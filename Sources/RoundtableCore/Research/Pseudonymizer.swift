@@ -49,10 +49,52 @@ public struct Pseudonymizer: Sendable {
 
     /// `text` in composed form with every name replaced by its code.
     public func apply(to text: String) -> String {
-        let characters = Array(text.precomposedStringWithCanonicalMapping)
-        let lowered = characters.map { String($0).lowercased() }
         var result = ""
         result.reserveCapacity(text.utf8.count)
+        forEachPiece(of: text) { original, code in result += code ?? String(original) }
+        return result
+    }
+
+    /// `text` with names replaced, and `spans` (Unicode-scalar offsets into the composed `text`)
+    /// moved to match: a start inside a replaced name moves to the start of its code, an end
+    /// inside one to the end of its code, so a coded span still covers what it covered.
+    public func apply(to text: String, spans: [TextSpan]) -> (text: String, spans: [TextSpan]) {
+        var result = ""
+        var starts = [0], ends = [0]
+        var offset = 0
+        forEachPiece(of: text) { original, code in
+            let length = original.reduce(0) { $0 + $1.unicodeScalars.count }
+            if let code {
+                let codeLength = code.unicodeScalars.count
+                for _ in 1..<max(length, 1) {
+                    starts.append(offset)
+                    ends.append(offset + codeLength)
+                }
+                offset += codeLength
+                starts.append(offset)
+                ends.append(offset)
+                result += code
+            } else {
+                for step in 1...max(length, 1) where step <= length {
+                    starts.append(offset + step)
+                    ends.append(offset + step)
+                }
+                offset += length
+                result += String(original)
+            }
+        }
+        let last = starts.count - 1
+        let moved = spans.map { span in
+            TextSpan(start: starts[min(max(span.start, 0), last)], end: ends[min(max(span.end, 0), last)])
+        }
+        return (result, moved)
+    }
+
+    /// Calls `body` with each run of the composed text in order: a name with its code, or one
+    /// character left as it is (code nil).
+    private func forEachPiece(of text: String, _ body: (ArraySlice<Character>, String?) -> Void) {
+        let characters = Array(text.precomposedStringWithCanonicalMapping)
+        let lowered = characters.map { String($0).lowercased() }
         var index = 0
         while index < characters.count {
             if index == 0 || !Self.isWordCharacter(characters[index - 1]),
@@ -60,14 +102,13 @@ public struct Pseudonymizer: Sendable {
                let (term, end) = candidates.lazy.compactMap({ term in
                    Self.match(term, in: characters, lowered, at: index).map { (term, $0) }
                }).first {
-                result += term.code
+                body(characters[index..<end], term.code)
                 index = end
             } else {
-                result.append(characters[index])
+                body(characters[index...index], nil)
                 index += 1
             }
         }
-        return result
     }
 
     /// Where `term` ends if it occurs as a whole word at `start`, or nil.

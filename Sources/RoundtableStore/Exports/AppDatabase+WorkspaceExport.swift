@@ -23,6 +23,9 @@ extension AppDatabase {
                 try ParticipantStream(panelId: nil, includeForgotten: true).forEach(db) { try sink.participant($0) }
             }
             try section(.sessions, sink) { try SessionStream.forEach(db) { try sink.session($0) } }
+            for research in ResearchStream.sections {
+                try section(research, sink) { try ResearchStream.forEach(research, db, sink) }
+            }
             try section(.auditLog, sink) {
                 let cursor = try AuditEntry.order(Column("id")).fetchCursor(db)
                 while let entry = try cursor.next() { try sink.auditEntry(entry) }

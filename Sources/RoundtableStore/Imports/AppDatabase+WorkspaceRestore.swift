@@ -8,6 +8,14 @@ public struct RestoreSummary: Sendable {
     public var panels = 0
     public var participants = 0
     public var sessions = 0
+    public var concepts = 0
+    public var reactions = 0
+    public var utterances = 0
+    public var notes = 0
+    public var commentCards = 0
+    public var surveyResponses = 0
+    public var codes = 0
+    public var codings = 0
     public var auditEntries = 0
 }
 
@@ -35,7 +43,8 @@ extension AppDatabase {
 final class WorkspaceRestore: WorkspaceSink {
     let db: Database
     var summary = RestoreSummary()
-    private var panelIds: [String: Int64] = [:]
+    var panelIds: [String: Int64] = [:]
+    var conceptIds: [String: Int64] = [:]
 
     init(db: Database) {
         self.db = db

@@ -60,6 +60,19 @@ public final class WorkspaceReader {
         case (.participants, "participant"):
             try sink.participant(records.participant(ParticipantElement.read(reader, warnings: &warnings)))
         case (.sessions, "session"): try sink.session(records.session())
+        case (.concepts, "concept"): try sink.concept(records.concept())
+        case (.presentations, "presentation"): try sink.presentation(records.presentation())
+        case (.reactions, "reaction"): try sink.reaction(records.reaction())
+        case (.utterances, "utterance"):
+            try sink.utterance(records.utterance(UtteranceElement.read(reader, warnings: &warnings)))
+        case (.notes, "note"): try sink.note(records.note())
+        case (.commentCards, "commentCard"): try sink.commentCard(records.commentCard())
+        case (.surveyResponses, "surveyResponse"): try sink.surveyResponse(records.surveyResponse())
+        case (.codebook, "code"): try sink.code(records.code())
+        case (.codings, "coding"):
+            let element = CodingElement(reader.attributes(), line: reader.line)
+            try reader.skipElement()
+            try sink.coding(records.coding(element))
         case (.auditLog, "entry"): try sink.auditEntry(records.auditEntry())
         default:
             warnings.skip(reader, what: "unknown element <\(name)> in <\(section.rawValue)>")

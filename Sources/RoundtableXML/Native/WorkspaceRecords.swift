@@ -113,7 +113,7 @@ struct WorkspaceRecords {
     }
 
     /// The text of each simple child element, by name.
-    private func texts() throws -> [String: String] {
+    func texts() throws -> [String: String] {
         var values: [String: String] = [:]
         guard !reader.isEmptyElement else { return values }
         while let node = try reader.next() {
@@ -126,7 +126,7 @@ struct WorkspaceRecords {
         return values
     }
 
-    private func key(_ text: String?, _ entity: KeyedEntity, _ line: Int) throws -> EntityKey {
+    func key(_ text: String?, _ entity: KeyedEntity, _ line: Int) throws -> EntityKey {
         do {
             return try EntityKey(parsing: text ?? "", as: entity)
         } catch {
@@ -134,7 +134,7 @@ struct WorkspaceRecords {
         }
     }
 
-    private func date(_ text: String?, _ line: Int) throws -> Date {
+    func date(_ text: String?, _ line: Int) throws -> Date {
         try NativeFormat.date(text ?? "", file: reader.file, line: line)
     }
 }

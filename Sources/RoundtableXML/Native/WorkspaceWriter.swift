@@ -3,7 +3,7 @@ import RoundtableCore
 
 /// Writes a workspace backup in the native format, streaming, to a file that appears only once complete.
 public final class WorkspaceWriter: WorkspaceSink {
-    private let writer: XMLStreamWriter
+    let writer: XMLStreamWriter
 
     /// Starts the backup at `destination`.
     public init(destination: String) throws {

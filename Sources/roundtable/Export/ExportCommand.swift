@@ -5,7 +5,7 @@ import RoundtableCore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write workspace data to files other tools and partners read.",
-        subcommands: [ExportRoster.self, ExportWorkspace.self])
+        subcommands: [ExportRoster.self, ExportTranscript.self, ExportWorkspace.self])
 }
 
 /// `-o FILE`, defaulting to a readable name under ./exports/.
@@ -15,7 +15,11 @@ struct OutputFileOptions: ParsableArguments {
 
     /// The path to write: `-o`, else `exports/<stem>-<date>.<ext>` (the folder is created if needed).
     func path(stem: String, extension ext: String, now: Date) throws -> String {
-        if let output { return output }
+        try output ?? Self.defaultPath(stem: stem, extension: ext, now: now)
+    }
+
+    /// `exports/<stem>-<date>.<ext>`, creating the folder if needed.
+    static func defaultPath(stem: String, extension ext: String, now: Date) throws -> String {
         let folder = "exports"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

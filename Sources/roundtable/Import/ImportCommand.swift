@@ -3,8 +3,8 @@ import RoundtableXML
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Bring in what partners send: rosters, and workspace backups.",
-        subcommands: [ImportRoster.self, ImportWorkspace.self])
+        commandName: "import", abstract: "Bring in what partners send: rosters, codebooks, and workspace backups.",
+        subcommands: [ImportRoster.self, ImportCodebook.self, ImportWorkspace.self])
 }
 
 /// `--max-size`, shared by every import that reads a file.

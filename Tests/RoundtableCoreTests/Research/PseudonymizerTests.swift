@@ -80,3 +80,27 @@ struct PseudonymizerTests {
         #expect(matti.apply(to: "😀Matti😀") == "😀P01😀")
     }
 }
+
+@Suite("Pseudonymizer: coded spans follow the replacement")
+struct PseudonymizerSpanTests {
+    let pseudonymizer = Pseudonymizer([(name: "Äijälä Matti", code: "P01")])
+
+    @Test("spans before, after and around a replaced name keep covering the same words")
+    func spansMove() throws {
+        let text = "Hi Matti, the price 😀 was fine"
+        let price = try TextSpan.checked(start: 14, end: 19, in: text)
+        #expect(price.text(in: text) == "price")
+        let greeting = TextSpan(start: 0, end: 8)
+        let result = pseudonymizer.apply(to: text, spans: [price, greeting])
+        #expect(result.text == "Hi P01, the price 😀 was fine")
+        #expect(result.spans[0].text(in: result.text) == "price")
+        #expect(result.spans[1].text(in: result.text) == "Hi P01")
+    }
+
+    @Test("a span inside a name widens to the whole code")
+    func spanInsideName() {
+        let result = pseudonymizer.apply(to: "Matti spoke", spans: [TextSpan(start: 1, end: 3)])
+        #expect(result.text == "P01 spoke")
+        #expect(result.spans == [TextSpan(start: 0, end: 3)])
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+import RoundtableCore
+
+extension AppDatabase {
+    /// Takes a forgotten participant's name out of what was said and noted in the sessions they
+    /// sat in: their speaker labels become their key, and their name inside utterances and notes
+    /// becomes their key too, with coded spans moved so they still cover the same words.
+    /// `name` is the display name from before the participant was erased.
+    func eraseFromTranscripts(_ db: Database, participantId: Int64, name: String) throws {
+        let key = "\(EntityKey(.participant, id: participantId))"
+        try scrubSpeakerLabels(db, participantId: participantId, key: key)
+        let pseudonymizer = Pseudonymizer([(name: name, code: key)])
+        let sessions = "SELECT sessionId FROM seat WHERE participantId = ?"
+        for var utterance in try Utterance.filter(sql: "sessionId IN (\(sessions))", arguments: [participantId]).fetchAll(db) {
+            let codings = try Coding.filter(Column("utteranceId") == utterance.id!).order(Column("id")).fetchAll(db)
+            guard let text = try replaceNames(db, in: utterance.text, codings: codings, with: pseudonymizer) else { continue }
+            utterance.text = text
+            try utterance.update(db)
+        }
+        for var note in try Note.filter(sql: "sessionId IN (\(sessions))", arguments: [participantId]).fetchAll(db) {
+            let codings = try Coding.filter(Column("noteId") == note.id!).order(Column("id")).fetchAll(db)
+            guard let text = try replaceNames(db, in: note.text, codings: codings, with: pseudonymizer) else { continue }
+            note.text = text
+            try note.update(db)
+        }
+    }
+
+    /// The text with names replaced, its codings' spans moved and saved; nil when no name occurs.
+    private func replaceNames(_ db: Database, in text: String, codings: [Coding], with pseudonymizer: Pseudonymizer) throws -> String? {
+        let replaced = pseudonymizer.apply(to: text, spans: codings.map { $0.span ?? TextSpan(start: 0, end: 0) })
+        guard replaced.text != text else { return nil }
+        for (index, var coding) in codings.enumerated() where coding.span != nil {
+            coding.startOffset = replaced.spans[index].start
+            coding.endOffset = replaced.spans[index].end
+            try coding.update(db)
+        }
+        return replaced.text
+    }
+}
