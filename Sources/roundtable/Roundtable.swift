@@ -18,7 +18,7 @@ struct Roundtable: ParsableCommand {
         subcommands: [
             DemoCommand.self, PanelCommand.self, ParticipantCommand.self, ModeratorCommand.self, SessionCommand.self,
             ConceptCommand.self, TranscriptCommand.self, NoteCommand.self, CodeCommand.self, CommentCommand.self,
-            SurveyCommand.self, ImportCommand.self, ExportCommand.self,
+            SurveyCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self,
         ]
     )
 

@@ -82,3 +82,35 @@ struct ForgetParticipantTests {
         #expect(error?.message == "cannot invite P-000001 to S-0003: forgotten on request")
     }
 }
+
+@Suite("Store: forgetting takes the name out of transcripts")
+struct ForgetTranscriptTests {
+    @Test("speaker labels, utterance texts and notes lose the name; codings keep covering the same words")
+    func namesLeaveTranscripts() throws {
+        let ws = try Workspace()
+        let moderator = try ws.moderator()
+        let session = try ws.session(moderators: [moderator])
+        let person = try ws.participant("Äijälä, Tuulikki")
+        try ws.invite(session, [person])
+        let text = "Tuulikki here. The price is too high, says Äijälä."
+        let (utterance, note) = try ws.db.write { db in
+            var utterance = Utterance(sessionId: session.id!, sequence: 1, participantId: person.id, speakerLabel: "Tuulikki",
+                                      text: text)
+            try utterance.insert(db)
+            var note = Note(sessionId: session.id!, kind: .observation, text: "Tuulikki left early", author: "x",
+                            createdAt: Workspace.start)
+            try note.insert(db)
+            return (utterance, note)
+        }
+        _ = try ws.db.addCode(name: "Price and value")
+        let price = try TextSpan.checked(start: 15, end: 36, in: text)
+        #expect(price.text(in: text) == "The price is too high")
+        _ = try ws.db.applyCode("Price and value", to: utterance.key, from: price.start, to: price.end)
+        _ = try ws.db.forgetParticipant(person.key)
+        let after = try ws.db.transcript(session: session.key).lines[0].utterance
+        #expect(after.speakerLabel == "P-000001")
+        #expect(after.text == "P-000001 here. The price is too high, says P-000001.")
+        #expect(try ws.db.codings(target: utterance.key).map(\.text) == ["The price is too high"])
+        #expect(try ws.db.notes(session: session.key, openOnly: false).first { $0.id == note.id }?.text == "P-000001 left early")
+    }
+}

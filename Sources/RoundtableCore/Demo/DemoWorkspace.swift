@@ -46,11 +46,15 @@ public struct DemoWorkspace: Sendable {
     public var panels: [PanelEntry]
     public var participants: [ParticipantEntry]
     public var sessions: [SessionEntry]
+    /// Concepts, reactions, a transcript with codings, notes, comment cards and surveys.
+    public var research: DemoResearch
 
-    /// Reads `moderators.json`, `panels.json`, `participants.json` and `sessions.json` from `folder`.
+    /// Reads `moderators.json`, `panels.json`, `participants.json`, `sessions.json` and
+    /// `research.json` (with the transcript it names) from `folder`.
     public static func load(from folder: URL) throws -> DemoWorkspace {
         DemoWorkspace(moderators: try read(folder, "moderators.json"), panels: try read(folder, "panels.json"),
-                      participants: try read(folder, "participants.json"), sessions: try read(folder, "sessions.json"))
+                      participants: try read(folder, "participants.json"), sessions: try read(folder, "sessions.json"),
+                      research: try DemoResearch.load(from: folder))
     }
 
     /// The local start `yyyy-MM-dd HH:mm` of a session placed relative to `now`, in the session's zone.
@@ -63,7 +67,7 @@ public struct DemoWorkspace: Sendable {
         return "\(TimeFormat.day(day, zone)) \(entry.time)"
     }
 
-    private static func read<T: Decodable>(_ folder: URL, _ name: String) throws -> T {
+    static func read<T: Decodable>(_ folder: URL, _ name: String) throws -> T {
         let url = folder.appendingPathComponent(name)
         let data: Data
         do {

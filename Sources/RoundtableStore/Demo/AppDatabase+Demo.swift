@@ -9,6 +9,8 @@ public struct DemoSummary: Sendable {
     public var participants: Int
     public var sessions: Int
     public var seats: Int
+    /// The key each demo `ref` was given.
+    public var people: [String: EntityKey]
 }
 
 extension AppDatabase {
@@ -52,7 +54,8 @@ extension AppDatabase {
                 if entry.complete == true { _ = try completeSession(db, session.key) }
             }
             return DemoSummary(moderators: demo.moderators.count, panels: demo.panels.count,
-                               participants: demo.participants.count, sessions: demo.sessions.count, seats: seats)
+                               participants: demo.participants.count, sessions: demo.sessions.count, seats: seats,
+                               people: people)
         }
     }
 

@@ -45,6 +45,7 @@ extension AppDatabase {
         try write { db in
             var participant = try Lookup.participant(db, key)
             guard !participant.isErased else { throw RoundtableError.rule("\(key) was already forgotten") }
+            try eraseFromTranscripts(db, participantId: key.id, name: participant.displayName)
             participant.erase(at: clock())
             try participant.update(db)
             try ParticipantAttribute.filter(Column("participantId") == key.id).deleteAll(db)

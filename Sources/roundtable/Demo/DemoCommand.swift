@@ -2,11 +2,13 @@ import ArgumentParser
 import Foundation
 import RoundtableCore
 import RoundtableStore
+import RoundtableXML
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Create (or recreate) a demo workspace from templates/demo and show the upcoming schedule.")
+        abstract: "Create (or recreate) a demo workspace from templates/demo, show the upcoming schedule and a "
+            + "session report, and export a coded transcript.")
 
     @Option(help: ArgumentHelp("Where to create the demo workspace.", valueName: "path"))
     var db: String = "demo.sqlite"
@@ -23,12 +25,30 @@ struct DemoCommand: ParsableCommand {
         let workspace = try AppDatabase.open(path: db, busyTimeout: try WorkspaceOptions.busyTimeout(),
                                              clock: try WorkspaceOptions.clock())
         let summary = try workspace.loadDemo(demo)
+        let codebook = try CodebookReader(path: try TemplateFolder.locate("codebooks")
+            .appendingPathComponent(demo.research.codebook).path).read()
+        let research = try workspace.loadDemoResearch(demo.research, codebook: codebook.map { ($0.path, $0.description, $0.color) },
+                                                      people: summary.people)
         Console.print("Demo workspace \(db): \(summary.moderators) moderators, \(summary.panels) panels, "
-                      + "\(summary.participants) participants, \(summary.sessions) sessions, \(summary.seats) seats.")
+                      + "\(summary.participants) participants, \(summary.sessions) sessions, \(summary.seats) seats;")
+        Console.print("\(research.concepts) concepts with \(research.reactions) reactions, a transcript of \(research.utterances) "
+                      + "utterances with \(research.codings) codings, \(research.notes) notes, \(research.comments) comment cards, "
+                      + "\(research.surveys) survey answers.")
         Console.print()
         Console.print("Upcoming sessions (each in its own time zone):")
         let upcoming = try workspace.sessions(SessionFilter(upcoming: true))
         Console.print(SessionTable.render(upcoming, viewer: nil))
+        let reported = research.transcriptSession
+        Console.print()
+        Console.print("Report of the session just held:")
+        Console.print()
+        Console.print(SessionReportText.render(try workspace.sessionReport(reported), zone: nil))
+        let transcriptPath = try OutputFileOptions.defaultPath(stem: "transcript-\(reported)", extension: "xml", now: workspace.clock())
+        let writer = try TranscriptWriter(destination: transcriptPath)
+        try workspace.exportTranscript(reported, pseudonymize: false, to: writer)
+        try writer.finish()
+        Console.print()
+        Console.print("Coded transcript of \(reported) (\(writer.count) utterances): \(transcriptPath)")
         guard let busiest = upcoming.max(by: { $0.takenSeats < $1.takenSeats }), let last = upcoming.last else { return }
         Console.print()
         Console.print("""
@@ -36,6 +56,9 @@ struct DemoCommand: ParsableCommand {
               swift run roundtable session show \(busiest.session.key) --db \(db)
               swift run roundtable session list --upcoming --tz Europe/Oslo --db \(db)
               swift run roundtable participant eligible --for-session \(last.session.key) --explain --db \(db)
+              swift run roundtable transcript search soderstrom --db \(db)
+              swift run roundtable concept show round-ups --db \(db)
+              swift run roundtable export transcript \(reported) --pseudonymize --db \(db)
             """)
     }
 }

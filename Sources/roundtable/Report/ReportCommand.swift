@@ -1,0 +1,7 @@
+import ArgumentParser
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Summaries to paste into an e-mail or feed to a script.",
+        subcommands: [ReportSession.self])
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import RoundtableCore
+import RoundtableStore
+
+struct ReportSession: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "session",
+        abstract: "One screen on a session: attendance, concepts in shown order with their scores, NPS, top codes "
+            + "with a quote each, open actions.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var output: FormatOptions
+    @OptionGroup var zone: TimeZoneOption
+    @Argument(help: "Session key.") var key: String
+    @Option(help: "How many codes to show.") var topCodes = 5
+
+    func validate() throws {
+        guard topCodes > 0 else { throw ValidationError("--top-codes must be at least 1") }
+    }
+
+    func run() throws {
+        let report = try workspace.open().sessionReport(try Keys.session(key), topCodes: topCodes)
+        switch output.format {
+        case .json: try JSONOutput.print(SessionReportJSON(report))
+        case .table: Console.print(SessionReportText.render(report, zone: try zone.zone()))
+        }
+    }
+}
