@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 
 @Suite("Codebook, comment cards and surveys from the command line")
@@ -7,7 +6,7 @@ struct CodebookCLITests {
     let cli: CLI
 
     /// A moderator, a session on 2027-03-28, two participants (the first on nordic-pool and invited)
-    /// and two utterances written straight into the workspace.
+    /// and two utterances.
     init() throws {
         cli = try CLI()
         _ = try cli.key("moderator", "add", "Aino Virtanen", "--email", "aino@example.fi", "--tz", "Europe/Helsinki")
@@ -18,12 +17,8 @@ struct CodebookCLITests {
         _ = try cli.key("participant", "consent", "P-000001", "--scope", "contact", "--given")
         _ = try cli.key("panel", "add-member", "nordic-pool", "P-000001")
         _ = try cli.key("session", "invite", "S-0001", "P-000001")
-        try DatabaseQueue(path: cli.databasePath).write { db in
-            try db.execute(sql: """
-                INSERT INTO utterance (sessionId, sequence, participantId, speakerLabel, text)
-                VALUES (1, 1, 1, 'Matti', 'Yes, the delivery was slow 🐢'), (1, 2, NULL, 'Aino', 'Did you call them?')
-                """)
-        }
+        _ = try cli.key("transcript", "add", "S-0001", "--speaker", "P-000001", "Yes, the delivery was slow 🐢")
+        _ = try cli.key("transcript", "add", "S-0001", "--speaker", "Aino", "Did you call them?")
     }
 
     func json(_ arguments: String...) throws -> Any {

@@ -28,6 +28,18 @@ struct SchemaV3Tests {
         #expect(hits == [id])
     }
 
+    @Test("Nordic letters that do not decompose are folded too", arguments: ["oystein", "Øystein", "OYSTEIN", "loevaas", "løvås"])
+    func nordicLetters(query: String) throws {
+        let (ws, _, id) = try Self.sessionWithUtterance("Jeg heter Øystein Løvås")
+        let hits = try ws.db.searchTranscripts(query: query)
+        if query.hasPrefix("loe") {
+            #expect(hits.isEmpty, "ø is folded to o, not oe")
+        } else {
+            #expect(hits.map(\.utterance) == [EntityKey(.utterance, id: id)])
+            #expect(hits.first?.snippet.contains("[Øystein]") == true || hits.first?.snippet.contains("[Løvås]") == true)
+        }
+    }
+
     @Test("the search index follows edits and deletions")
     func searchFollowsEdits() throws {
         let (ws, _, id) = try Self.sessionWithUtterance("kahvi on hyvää")

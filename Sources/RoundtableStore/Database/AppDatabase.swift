@@ -62,7 +62,14 @@ public struct AppDatabase: Sendable {
         // Another moderator's write may hold the lock briefly; wait before giving up with exit 75.
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "roundtable"
+        configuration.prepareDatabase { db in db.add(function: searchFold) }
         return configuration
+    }
+
+    /// `roundtable_fold(text)`: the search form of a text (`UnicodeText.searchKey`), for the
+    /// transcript index's triggers.
+    static let searchFold = DatabaseFunction("roundtable_fold", argumentCount: 1, pure: true) { values in
+        String.fromDatabaseValue(values[0]).map(UnicodeText.searchKey)
     }
 
     /// Process-wide SQLite settings, applied once before the first connection opens.

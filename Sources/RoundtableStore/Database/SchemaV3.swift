@@ -56,20 +56,20 @@ extension Schema {
             t.uniqueKey(["sessionId", "sequence"])
             t.check(sql: "participantId IS NULL OR moderatorId IS NULL")
         }
-        // Full-text search over what was said, with diacritics folded ("aijala" finds "Äijälä").
-        // An external-content index: the text is stored once, in utterance, kept in step by triggers.
+        // Full-text search over what was said, in the search form of the text (case, diacritics and
+        // Nordic letters folded as in name search: "aijala" finds "Äijälä", "oystein" finds "Øystein").
+        // The index keeps its own folded copy; the triggers fold with roundtable_fold, which every
+        // connection registers (AppDatabase.configuration), so each way of writing utterances stays indexed.
         try db.execute(sql: """
-            CREATE VIRTUAL TABLE utteranceSearch USING fts5(
-                text, content = 'utterance', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+            CREATE VIRTUAL TABLE utteranceSearch USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
             CREATE TRIGGER utterance_search_insert AFTER INSERT ON utterance BEGIN
-                INSERT INTO utteranceSearch (rowid, text) VALUES (new.id, new.text);
+                INSERT INTO utteranceSearch (rowid, text) VALUES (new.id, roundtable_fold(new.text));
             END;
             CREATE TRIGGER utterance_search_delete AFTER DELETE ON utterance BEGIN
-                INSERT INTO utteranceSearch (utteranceSearch, rowid, text) VALUES ('delete', old.id, old.text);
+                DELETE FROM utteranceSearch WHERE rowid = old.id;
             END;
             CREATE TRIGGER utterance_search_update AFTER UPDATE OF text ON utterance BEGIN
-                INSERT INTO utteranceSearch (utteranceSearch, rowid, text) VALUES ('delete', old.id, old.text);
-                INSERT INTO utteranceSearch (rowid, text) VALUES (new.id, new.text);
+                UPDATE utteranceSearch SET text = roundtable_fold(new.text) WHERE rowid = new.id;
             END;
             """)
         try db.create(table: "note") { t in

@@ -9,6 +9,7 @@ extension AppDatabase {
     public func searchTranscripts(query: String, session: EntityKey? = nil, panel: String? = nil,
                                   limit: Int? = nil) throws -> [TranscriptHit] {
         let expression = try SearchExpression.match(query)
+        let terms = UnicodeText.composed(query).split(whereSeparator: \.isWhitespace).map { SearchSnippet.Term(typed: String($0)) }
         if let limit, limit < 1 { throw RoundtableError.usage("--limit must be at least 1") }
         return try read { db in
             var conditions = ["utteranceSearch MATCH ?"]
@@ -24,8 +25,7 @@ extension AppDatabase {
             }
             arguments += [limit ?? -1]
             return try Row.fetchAll(db, sql: """
-                SELECT u.*, s.title AS sessionTitle, s.startsAt AS sessionStart,
-                       snippet(utteranceSearch, 0, '[', ']', '…', 12) AS snippet
+                SELECT u.*, s.title AS sessionTitle, s.startsAt AS sessionStart
                 FROM utteranceSearch
                 JOIN utterance u ON u.id = utteranceSearch.rowid
                 JOIN session s ON s.id = u.sessionId
@@ -37,7 +37,7 @@ extension AppDatabase {
                 return TranscriptHit(session: EntityKey(.session, id: utterance.sessionId), sessionTitle: row["sessionTitle"],
                                      sessionStart: row["sessionStart"], utterance: utterance.key, startMs: utterance.startMs,
                                      speakerLabel: utterance.speakerLabel, speakerKey: utterance.speakerKey,
-                                     snippet: row["snippet"])
+                                     snippet: SearchSnippet.make(utterance.text, terms: terms))
             }
         }
     }

@@ -3,7 +3,7 @@ import RoundtableCore
 
 /// Turns the words a user typed into an FTS5 MATCH expression that cannot be a syntax error.
 ///
-/// Each word becomes a quoted string (quotes inside doubled), so FTS5 operators and punctuation
+/// Each word becomes a quoted string in its search form (quotes inside doubled), so FTS5 operators and punctuation
 /// are only ever text; words joined by spaces must all occur (AND). A trailing `*` keeps prefix
 /// search (`deliv*` finds "delivery"). Words without a letter or digit are dropped: the
 /// tokenizer would find nothing in them.
@@ -20,7 +20,9 @@ enum SearchExpression {
                 prefix = true
             }
             guard body.unicodeScalars.contains(where: isTokenScalar) else { continue }
-            terms.append("\"" + body.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (prefix ? "*" : ""))
+            // The index holds the search form of the text, so the word is folded the same way.
+            let folded = UnicodeText.searchKey(String(body))
+            terms.append("\"" + folded.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (prefix ? "*" : ""))
         }
         guard !terms.isEmpty else { throw RoundtableError.usage("give at least one word to search for") }
         return terms.joined(separator: " ")
