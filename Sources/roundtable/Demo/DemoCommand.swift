@@ -39,8 +39,20 @@ struct DemoCommand: ParsableCommand {
         let upcoming = try workspace.sessions(SessionFilter(upcoming: true))
         Console.print(SessionTable.render(upcoming, viewer: nil))
         let reported = research.transcriptSession
+        if let busiest = upcoming.max(by: { $0.takenSeats < $1.takenSeats }), let last = upcoming.last {
+            Console.print()
+            Console.print("""
+                Try:
+                  swift run roundtable session show \(busiest.session.key) --db \(db)
+                  swift run roundtable session list --upcoming --tz Europe/Oslo --db \(db)
+                  swift run roundtable participant eligible --for-session \(last.session.key) --explain --db \(db)
+                  swift run roundtable transcript search soderstrom --db \(db)
+                  swift run roundtable concept show round-ups --db \(db)
+                  swift run roundtable export transcript \(reported) --pseudonymize --db \(db)
+                """)
+        }
         Console.print()
-        Console.print("Report of the session just held:")
+        Console.print("Report of the session just held (roundtable report session \(reported) --db \(db)):")
         Console.print()
         Console.print(SessionReportText.render(try workspace.sessionReport(reported), zone: nil))
         let transcriptPath = try OutputFileOptions.defaultPath(stem: "transcript-\(reported)", extension: "xml", now: workspace.clock())
@@ -49,16 +61,5 @@ struct DemoCommand: ParsableCommand {
         try writer.finish()
         Console.print()
         Console.print("Coded transcript of \(reported) (\(writer.count) utterances): \(transcriptPath)")
-        guard let busiest = upcoming.max(by: { $0.takenSeats < $1.takenSeats }), let last = upcoming.last else { return }
-        Console.print()
-        Console.print("""
-            Try:
-              swift run roundtable session show \(busiest.session.key) --db \(db)
-              swift run roundtable session list --upcoming --tz Europe/Oslo --db \(db)
-              swift run roundtable participant eligible --for-session \(last.session.key) --explain --db \(db)
-              swift run roundtable transcript search soderstrom --db \(db)
-              swift run roundtable concept show round-ups --db \(db)
-              swift run roundtable export transcript \(reported) --pseudonymize --db \(db)
-            """)
     }
 }
