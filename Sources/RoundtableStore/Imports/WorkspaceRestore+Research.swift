@@ -31,17 +31,9 @@ extension WorkspaceRestore {
         summary.reactions += 1
     }
 
-    func utterance(_ utterance: Utterance) throws {
-        var utterance = utterance
-        try utterance.insert(db)
-        summary.utterances += 1
-    }
+    func utterance(_ utterance: Utterance) throws { try insert(utterance, counting: \.utterances) }
 
-    func note(_ note: Note) throws {
-        var note = note
-        try note.insert(db)
-        summary.notes += 1
-    }
+    func note(_ note: Note) throws { try insert(note, counting: \.notes) }
 
     func commentCard(_ record: CommentCardRecord) throws {
         var card = record.card
@@ -55,22 +47,17 @@ extension WorkspaceRestore {
         summary.commentCards += 1
     }
 
-    func surveyResponse(_ response: SurveyResponse) throws {
-        var response = response
-        try response.insert(db)
-        summary.surveyResponses += 1
-    }
+    func surveyResponse(_ response: SurveyResponse) throws { try insert(response, counting: \.surveyResponses) }
 
-    func code(_ code: Code) throws {
-        var code = code
-        try code.insert(db)
-        summary.codes += 1
-    }
+    func code(_ code: Code) throws { try insert(code, counting: \.codes) }
 
-    func coding(_ coding: Coding) throws {
-        var coding = coding
-        try coding.insert(db)
-        summary.codings += 1
+    func coding(_ coding: Coding) throws { try insert(coding, counting: \.codings) }
+
+    /// Inserts a record as the backup gives it, ids included, and counts it.
+    private func insert<Record: MutablePersistableRecord>(_ record: Record, counting count: WritableKeyPath<RestoreSummary, Int>) throws {
+        var record = record
+        try record.insert(db)
+        summary[keyPath: count] += 1
     }
 
     private func conceptId(_ key: String, for subject: String) throws -> Int64 {
