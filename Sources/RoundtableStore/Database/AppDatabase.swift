@@ -81,10 +81,15 @@ public struct AppDatabase: Sendable {
     }
 
     /// Runs `body` as one IMMEDIATE transaction that is rolled back instead of committed when
-    /// `keep` says so (dry runs, imports with rejected rows).
-    func write<T>(keepingIf keep: (T) -> Bool, _ body: (Database) throws -> T) throws -> T {
+    /// `keep` says so (dry runs, imports with rejected rows). `checkingForeignKeys: false` is for
+    /// bulk loads whose rows only point at rows the same transaction inserted or looked up: SQLite
+    /// then skips a parent lookup per child row.
+    func write<T>(keepingIf keep: (T) -> Bool, checkingForeignKeys: Bool = true, _ body: (Database) throws -> T) throws -> T {
         try Self.mapErrors {
             try writer.writeWithoutTransaction { db in
+                // The pragma is a no-op inside a transaction, so it is set around it.
+                if !checkingForeignKeys { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+                defer { if !checkingForeignKeys { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     let value = try body(db)
