@@ -1,0 +1,370 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): a 100k-utterance transcript exported and re-imported, and transcript
+# search over 1M utterances, each as a whole process.
+#
+#   bash scripts/bench-transcripts.sh                                   # from the repository root
+#   UTTERANCES=20000 SEARCH_UTTERANCES=200000 RUNS=5 bash scripts/bench-transcripts.sh
+#   BIN=.build/release/roundtable bash scripts/bench-transcripts.sh     # skip the build
+#
+# Builds release with its own scratch path (.build-bench, so it does not wait for or disturb other
+# builds in .build) unless BIN is given, then, in a temporary folder removed on exit:
+#   setup, untimed in the sense that it is not part of the figures (its times are printed):
+#     workspace X   a moderator and 8 participants (Nordic names, contact consent), two sessions
+#                   with all 8 invited; the source session gets a generated plain-text transcript of
+#                   UTTERANCES turns (scripts/bench-transcripts-generate.py) and CODINGS codings
+#                   (`code apply`, one process each, spread over the transcript, half with spans)
+#     workspace S   the same people, SEARCH_SESSIONS sessions whose transcripts add up to
+#                   SEARCH_UTTERANCES turns (one `transcript import` per session)
+#   timed, RUNS rounds, interleaved (one of each per round), each command one process under
+#   /usr/bin/time (wall seconds at 10 ms resolution, peak RSS):
+#     (a) export transcript SRC -o out.xml                  (workspace X; checks "wrote N utterances")
+#     (b) transcript import DST out.xml [--replace]         (workspace X; the first round imports into
+#                                                           an empty session, later rounds replace;
+#                                                           checks "imported N utterances with C codings")
+#     (c) transcript search over workspace S, default limit (50):
+#         common word "app", rare word "kuukkelikortti", "aijala" (only "Äijälä" is in the text),
+#         two words "asiakaspalvelu jono", and "app" with --session (one session's transcript)
+#     (d) roundtable --version                              (process start-up: the floor)
+# Prints median and min wall seconds and the highest peak RSS per command, the XML size,
+# utterances/s for (a) and (b), and the hits each search printed next to what the generator put in
+# the text. A measurement, not a gate: exits 0 whatever the times, 1 only if a command fails (non-zero
+# exit), the export or import reports another count than N, or the rare or folded word finds nothing.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+UTTERANCES="${UTTERANCES:-100000}"
+SEARCH_UTTERANCES="${SEARCH_UTTERANCES:-1000000}"
+SEARCH_SESSIONS="${SEARCH_SESSIONS:-10}"
+RUNS="${RUNS:-3}"
+CODINGS="${CODINGS:-200}"
+SEED="${SEED:-20260105}"
+GEN="scripts/bench-transcripts-generate.py"
+
+for var in UTTERANCES SEARCH_UTTERANCES SEARCH_SESSIONS RUNS SEED; do
+    [[ "${!var}" =~ ^[1-9][0-9]*$ ]] || { echo "bench: $var must be a positive integer, not '${!var}'" >&2; exit 1; }
+done
+[[ "$CODINGS" =~ ^[0-9]+$ ]] || { echo "bench: CODINGS must be a whole number, not '$CODINGS'" >&2; exit 1; }
+(( CODINGS <= UTTERANCES )) || { echo "bench: CODINGS ($CODINGS) must not exceed UTTERANCES ($UTTERANCES)" >&2; exit 1; }
+(( SEARCH_SESSIONS <= SEARCH_UTTERANCES )) || { echo "bench: more SEARCH_SESSIONS than SEARCH_UTTERANCES" >&2; exit 1; }
+[[ -f "$GEN" ]] || { echo "bench: no generator at $GEN (run from the repository)" >&2; exit 1; }
+
+# ---- tools ------------------------------------------------------------------------------------
+if [[ ! -x /usr/bin/time ]]; then
+    echo "== installing time"
+    apt-get update -qq && apt-get install -y -qq time >/dev/null
+fi
+command -v python3 >/dev/null 2>&1 || { echo "bench: python3 is needed for the generator" >&2; exit 1; }
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/roundtable-bench-transcripts.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+
+if [[ -z "${BIN:-}" ]]; then
+    echo "== swift build -c release --scratch-path .build-bench"
+    build_started=$(date +%s)
+    if ! swift build -c release --scratch-path .build-bench >"$WORK/build.log" 2>&1; then
+        cat "$WORK/build.log" >&2
+        echo "bench: release build failed" >&2
+        exit 1
+    fi
+    tail -n 1 "$WORK/build.log"
+    echo "   ($(( $(date +%s) - build_started )) s)"
+    BIN="$(swift build -c release --scratch-path .build-bench --show-bin-path)/roundtable"
+fi
+[[ -x "$BIN" ]] || { echo "bench: no binary at $BIN" >&2; exit 1; }
+BIN="$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"
+# Environment that would change what the program does is not inherited.
+unset ROUNDTABLE_DB ROUNDTABLE_NOW
+
+echo "binary: $BIN ($("$BIN" --version 2>/dev/null || echo '?'))"
+if revision="$(git rev-parse --short HEAD 2>/dev/null)"; then
+    [[ -z "$(git status --porcelain --untracked-files=no -- Sources Package.swift 2>/dev/null)" ]] \
+        || revision+=" + uncommitted changes in Sources/"
+    echo "source: $revision"
+fi
+echo "cores $(nproc); load average $(cut -d' ' -f1 /proc/loadavg); UTTERANCES=$UTTERANCES" \
+    "SEARCH_UTTERANCES=$SEARCH_UTTERANCES in $SEARCH_SESSIONS sessions; RUNS=$RUNS; CODINGS=$CODINGS"
+
+# ---- helpers ----------------------------------------------------------------------------------
+export LC_NUMERIC=C
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }              # bytes -> MB
+kb_mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }          # KB -> MiB (as RSS is usually read)
+thousands() { sed -e ':a' -e 's/\B[0-9]\{3\}\>/,&/' -e 'ta' <<<"$1"; }
+per_second() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", n / s; else printf "n/a" }'; }
+elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
+db_bytes() { local total=0 f; for f in "$1" "$1-wal"; do [[ -f "$f" ]] && total=$(( total + $(stat -c %s "$f") )); done; echo "$total"; }
+
+# rt DB ARGS...: one untimed setup command; prints its stdout, stops the benchmark on failure.
+rt() {
+    local db="$1"; shift
+    local status=0
+    "$BIN" "$@" --db "$db" </dev/null >"$WORK/setup.out" 2>"$WORK/setup.err" || status=$?
+    if [[ $status -ne 0 ]]; then
+        echo "bench: setup command failed (exit $status): roundtable $* --db $db" >&2
+        cat "$WORK/setup.out" "$WORK/setup.err" >&2
+        exit 1
+    fi
+    cat "$WORK/setup.out"
+}
+
+# measure NAME CMD...: runs CMD once under /usr/bin/time; sets LAST_WALL (s), LAST_RSS (KB) and
+# appends them to WALLS[NAME] / RSSES[NAME]. Output in $WORK/NAME.out / NAME.err; a non-zero exit
+# stops the benchmark.
+declare -A WALLS RSSES
+measure() {
+    local name="$1"; shift
+    local status=0
+    /usr/bin/time -f '%e %M' -o "$WORK/$name.time" "$@" </dev/null >"$WORK/$name.out" 2>"$WORK/$name.err" || status=$?
+    if [[ $status -ne 0 ]]; then
+        echo "bench: $name failed (exit $status): $*" >&2
+        tail -n 20 "$WORK/$name.out" "$WORK/$name.err" >&2
+        exit 1
+    fi
+    # /usr/bin/time writes "Command exited with non-zero status" first on failure; the last line is ours.
+    read -r LAST_WALL LAST_RSS < <(tail -n 1 "$WORK/$name.time")
+    WALLS[$name]+="${WALLS[$name]:+ }$LAST_WALL"
+    RSSES[$name]+="${RSSES[$name]:+ }$LAST_RSS"
+}
+median() { tr ' ' '\n' <<<"$1" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+minimum() { tr ' ' '\n' <<<"$1" | sort -g | head -n 1; }
+maximum() { tr ' ' '\n' <<<"$1" | sort -g | tail -n 1; }
+
+# expect FILE PATTERN WHAT: stops the benchmark unless FILE has a line matching the extended regex.
+expect() {
+    if ! grep -Eq "$2" "$1"; then
+        echo "bench: $3; it printed:" >&2
+        cat "$1" "${1%.out}.err" >&2 2>/dev/null || true
+        exit 1
+    fi
+}
+
+# workspace DB SESSIONS: the moderator and participants of the generator's cast (contact consent
+# given), then SESSIONS sessions on separate future days, each with all participants invited.
+# Leaves the session keys in SESSION_KEYS.
+workspace() {
+    local db="$1" sessions="$2" role name email key moderator="" i day
+    local -a people=()
+    while IFS=$'\t' read -r role name email; do
+        if [[ $role == moderator ]]; then
+            moderator="$(rt "$db" moderator add "$name" --email "$email" --tz Europe/Helsinki)"
+        else
+            key="$(rt "$db" participant add --name "$name" --email "$email" --tz Europe/Helsinki)"
+            rt "$db" participant consent "$key" --scope contact --given >/dev/null
+            people+=("$key")
+        fi
+    done < <(python3 "$GEN" --cast)
+    SESSION_KEYS=()
+    for (( i = 1; i <= sessions; i++ )); do
+        day="$(date -u -d "+$(( 30 + i )) days" +%Y-%m-%d)"
+        key="$(rt "$db" session schedule --title "Pankkipalvelut ja asiakaspalvelu $i" --start "${day}T07:00:00Z" \
+            --duration 2h --moderator "$moderator" --capacity "${#people[@]}")"
+        # Cool-down off: the same eight people sit in every session of the benchmark.
+        rt "$db" session invite "$key" "${people[@]}" --cooldown 0 >/dev/null
+        SESSION_KEYS+=("$key")
+    done
+    CAST="1 moderator ($moderator), ${#people[@]} participants (${people[0]}..${people[${#people[@]}-1]})"
+}
+
+# ---- setup: workspace X (export / import) ------------------------------------------------------
+DBX="$WORK/x.sqlite"
+echo
+echo "== setup: workspace X, $(thousands "$UTTERANCES")-utterance transcript with $CODINGS codings"
+setup_started=$(date +%s.%N)
+workspace "$DBX" 2
+SRC="${SESSION_KEYS[0]}"
+DST="${SESSION_KEYS[1]}"
+echo "   $CAST; source $SRC, target $DST"
+python3 "$GEN" "$WORK/source.txt" --turns "$UTTERANCES" --seed "$SEED" --stats "$WORK/source.json"
+echo "   generated source.txt: $(mb "$(stat -c %s "$WORK/source.txt")") MB"
+measure setup-text-import "$BIN" transcript import "$SRC" "$WORK/source.txt" --db "$DBX"
+expect "$WORK/setup-text-import.out" "^imported $UTTERANCES utterances into $SRC: " \
+    "the plain-text import did not report $UTTERANCES utterances"
+echo "   plain-text import: $LAST_WALL s, peak RSS $(kb_mb "$LAST_RSS") MB: $(cat "$WORK/setup-text-import.out")"
+if [[ -s "$WORK/setup-text-import.err" ]]; then
+    echo "   (it warned $(wc -l <"$WORK/setup-text-import.err") times; first: $(head -n 1 "$WORK/setup-text-import.err"))"
+fi
+
+if (( CODINGS > 0 )); then
+    codings_started=$(date +%s.%N)
+    rt "$DBX" code add Kirjautuminen --description "Logging in, identification" >/dev/null
+    rt "$DBX" code add BankID --parent Kirjautuminen >/dev/null
+    rt "$DBX" code add Jono --description "Waiting, queues" >/dev/null
+    rt "$DBX" code add Avgift --description "Fees, interest, charges" >/dev/null
+    rt "$DBX" code add Luottamus --description "Trust in the bank" >/dev/null
+    rt "$DBX" code add Rådgiver --description "Wants a person, an adviser" >/dev/null
+    rt "$DBX" transcript show "$SRC" --format json >"$WORK/source-show.json"
+    # CODE<TAB>UTTERANCE<TAB>FROM<TAB>TO, FROM and TO empty for a whole utterance; spans are the
+    # first sentence, counted in Unicode scalars (Python str indices on NFC text).
+    python3 - "$WORK/source-show.json" "$CODINGS" >"$WORK/codings.tsv" <<'PY'
+import json
+import sys
+
+utterances = json.load(open(sys.argv[1], encoding="utf-8"))["utterances"]
+wanted = int(sys.argv[2])
+codes = ["Kirjautuminen/BankID", "Jono", "Avgift", "Luottamus", "Rådgiver", "Kirjautuminen"]
+step = len(utterances) / wanted
+for i in range(wanted):
+    u = utterances[int(i * step)]
+    code = codes[i % len(codes)]
+    if i % 2:
+        print(f"{code}\t{u['key']}\t\t")
+    else:
+        end = u["text"].find(".")
+        end = len(u["text"]) if end < 0 else end + 1
+        print(f"{code}\t{u['key']}\t0\t{end}")
+PY
+    while IFS=$'\t' read -r code utterance from to; do
+        if [[ -n $from ]]; then
+            rt "$DBX" code apply "$code" --utterance "$utterance" --from "$from" --to "$to" >/dev/null
+        else
+            rt "$DBX" code apply "$code" --utterance "$utterance" >/dev/null
+        fi
+    done <"$WORK/codings.tsv"
+    echo "   $CODINGS codings with 6 codes: $(elapsed "$codings_started") s ($CODINGS processes)"
+fi
+echo "   workspace X: $(mb "$(db_bytes "$DBX")") MB; setup $(elapsed "$setup_started") s"
+
+# ---- setup: workspace S (search) ---------------------------------------------------------------
+DBS="$WORK/s.sqlite"
+echo
+echo "== setup: workspace S, $(thousands "$SEARCH_UTTERANCES") utterances in $SEARCH_SESSIONS sessions"
+setup_started=$(date +%s.%N)
+workspace "$DBS" "$SEARCH_SESSIONS"
+echo "   $CAST; sessions ${SESSION_KEYS[0]}..${SESSION_KEYS[${#SESSION_KEYS[@]}-1]}"
+per_session=$(( SEARCH_UTTERANCES / SEARCH_SESSIONS ))
+extra=$(( SEARCH_UTTERANCES % SEARCH_SESSIONS ))
+gen_total=0 import_total=0 import_min="" import_max="" import_rss=0
+for (( i = 0; i < SEARCH_SESSIONS; i++ )); do
+    turns=$(( per_session + (i < extra ? 1 : 0) ))
+    key="${SESSION_KEYS[$i]}"
+    started=$(date +%s.%N)
+    python3 "$GEN" "$WORK/search.txt" --turns "$turns" --seed "$(( SEED + 1 + i ))" --stats "$WORK/search-$i.json"
+    gen_total=$(awk -v a="$gen_total" -v b="$(elapsed "$started")" 'BEGIN { print a + b }')
+    measure "setup-search-import-$i" "$BIN" transcript import "$key" "$WORK/search.txt" --db "$DBS"
+    expect "$WORK/setup-search-import-$i.out" "^imported $turns utterances into $key: " \
+        "the import into $key did not report $turns utterances"
+    printf '   %s: %s utterances imported in %5.2f s, peak RSS %s MB\n' "$key" "$(thousands "$turns")" "$LAST_WALL" \
+        "$(kb_mb "$LAST_RSS")"
+    import_total=$(awk -v a="$import_total" -v b="$LAST_WALL" 'BEGIN { print a + b }')
+    (( LAST_RSS > import_rss )) && import_rss=$LAST_RSS
+    rm -f "$WORK/search.txt"
+done
+echo "   generator $(printf '%.1f' "$gen_total") s, imports $(printf '%.1f' "$import_total") s" \
+    "($(per_second "$SEARCH_UTTERANCES" "$import_total") utterances/s, peak RSS $(kb_mb "$import_rss") MB);" \
+    "setup $(elapsed "$setup_started") s in all"
+SEARCH_DB_BYTES=$(db_bytes "$DBS")
+echo "   workspace S: $(mb "$SEARCH_DB_BYTES") MB ($(awk -v b="$SEARCH_DB_BYTES" -v n="$SEARCH_UTTERANCES" \
+    'BEGIN { printf "%.0f", b / n }') bytes per utterance)"
+
+# What the generator put in the text: utterances containing each searched word, in all of S and in
+# the session searched alone.
+ONE=$(( (SEARCH_SESSIONS - 1) / 2 ))
+ONE_KEY="${SESSION_KEYS[$ONE]}"
+declare -A EXPECTED
+while IFS=$'\t' read -r word n; do EXPECTED[$word]=$n; done < <(python3 - "$WORK" "$SEARCH_SESSIONS" "$ONE" <<'PY'
+import json
+import sys
+
+work, sessions, one = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+totals = {}
+for i in range(sessions):
+    counts = json.load(open(f"{work}/search-{i}.json", encoding="utf-8"))["utterances_containing"]
+    for word, n in counts.items():
+        totals[word] = totals.get(word, 0) + n
+        if i == one:
+            totals["session:" + word] = n
+for word, n in totals.items():
+    print(f"{word}\t{n}")
+PY
+)
+
+# ---- timed rounds -----------------------------------------------------------------------------
+# label<TAB>expected-key<TAB>must-find (1: zero hits is a failure)<TAB>arguments after "transcript search"
+SEARCHES=(
+    $'common\tapp\t0\tapp'
+    $'rare\tkuukkelikortti\t1\tkuukkelikortti'
+    $'folded\taijala\t1\taijala'
+    $'two words\tasiakaspalvelu jono\t0\tasiakaspalvelu jono'
+    $'--session\tsession:app\t0\tapp --session '"$ONE_KEY"
+)
+LIMIT=50
+OUT_XML="$WORK/out.xml"
+declare -A HITS
+echo
+echo "== timing: $RUNS rounds, each of (a) (b) (c1-c${#SEARCHES[@]}) (d) once per round"
+for (( run = 1; run <= RUNS; run++ )); do
+    measure export "$BIN" export transcript "$SRC" -o "$OUT_XML" --db "$DBX"
+    expect "$WORK/export.out" "^wrote $UTTERANCES utterances of $SRC to " "the export did not report $UTTERANCES utterances"
+
+    replace=()
+    (( run > 1 )) && replace=(--replace)
+    measure import "$BIN" transcript import "$DST" "$OUT_XML" "${replace[@]}" --db "$DBX"
+    expect "$WORK/import.out" "^imported $UTTERANCES utterances with $CODINGS codings( \\([0-9]+ new codes\\))? into $DST: " \
+        "the import did not report $UTTERANCES utterances with $CODINGS codings"
+    [[ $run -eq 1 ]] && cp "$WORK/import.out" "$WORK/import-first.out" && cp "$WORK/import.err" "$WORK/import-first.err"
+
+    for (( q = 0; q < ${#SEARCHES[@]}; q++ )); do
+        IFS=$'\t' read -r label expected must words <<<"${SEARCHES[$q]}"
+        read -r -a argv <<<"$words"
+        measure "search$q" "$BIN" transcript search "${argv[@]}" --db "$DBS"
+        hits=$(grep -c '^S-[0-9]' "$WORK/search$q.out" || true)
+        HITS[$q]=$hits
+        if [[ $must == 1 && $hits -eq 0 ]]; then
+            echo "bench: 'transcript search $words' found nothing; the text has ${EXPECTED[$expected]:-?} such utterances" >&2
+            cat "$WORK/search$q.out" "$WORK/search$q.err" >&2
+            exit 1
+        fi
+    done
+
+    measure version "$BIN" --version
+    printf '   round %d: export %s s, import %s s%s, searches' "$run" "${WALLS[export]##* }" "${WALLS[import]##* }" \
+        "$([[ $run -gt 1 ]] && echo ' (--replace)')"
+    for (( q = 0; q < ${#SEARCHES[@]}; q++ )); do w="${WALLS[search$q]}"; printf ' %s' "${w##* }"; done
+    printf ' s, --version %s s\n' "${WALLS[version]##* }"
+done
+XML_BYTES=$(stat -c %s "$OUT_XML")
+
+echo
+echo "   import (first round, into the empty $DST): $(cat "$WORK/import-first.out")"
+if [[ -s "$WORK/import-first.err" ]]; then
+    echo "   it warned $(wc -l <"$WORK/import-first.err") times; first: $(head -n 1 "$WORK/import-first.err")"
+fi
+echo "   search hits printed (limit $LIMIT) vs utterances in the text containing every word:"
+mismatch=0
+for (( q = 0; q < ${#SEARCHES[@]}; q++ )); do
+    IFS=$'\t' read -r label expected must words <<<"${SEARCHES[$q]}"
+    in_text="${EXPECTED[$expected]:-?}"
+    note=""
+    if [[ $in_text != "?" ]]; then
+        want=$(( in_text < LIMIT ? in_text : LIMIT ))
+        [[ ${HITS[$q]} -eq $want ]] || { note="   <- expected $want"; mismatch=1; }
+        in_text=$(thousands "$in_text")
+    fi
+    printf '     %-40s %3s hits   (%s in the text)%s\n' "$words" "${HITS[$q]}" "$in_text" "$note"
+done
+echo "   a rare-word hit: $(grep -m 1 '^S-[0-9]' "$WORK/search1.out" | tr -s ' ' | cut -c1-150)"
+
+# ---- summary ----------------------------------------------------------------------------------
+echo
+echo "== summary: $RUNS runs each, whole process, wall s (median, min), highest peak RSS"
+printf '   %-56s %8s %8s %9s   %s\n' "command" "median" "min" "RSS MB" "notes"
+row() {
+    local label="$1" name="$2" notes="${3:-}"
+    printf '   %-56s %8s %8.2f %9s   %s\n' "$label" "$(median "${WALLS[$name]}")" "$(minimum "${WALLS[$name]}")" \
+        "$(kb_mb "$(maximum "${RSSES[$name]}")")" "$notes"
+}
+row "(a) export transcript ($(thousands "$UTTERANCES") utt.)" export \
+    "$(per_second "$UTTERANCES" "$(median "${WALLS[export]}")") utt/s; XML $(mb "$XML_BYTES") MB; runs ${WALLS[export]}"
+row "(b) transcript import XML ($(thousands "$UTTERANCES") utt., $CODINGS codings)" import \
+    "$(per_second "$UTTERANCES" "$(median "${WALLS[import]}")") utt/s; runs ${WALLS[import]} (1st into empty, then --replace)"
+for (( q = 0; q < ${#SEARCHES[@]}; q++ )); do
+    IFS=$'\t' read -r label expected must words <<<"${SEARCHES[$q]}"
+    row "(c$((q + 1))) search $words" "search$q" "$label; ${HITS[$q]} hits; runs ${WALLS[search$q]}"
+done
+row "(d) roundtable --version (start-up floor)" version "runs ${WALLS[version]}"
+echo
+echo "   search workspace: $(thousands "$SEARCH_UTTERANCES") utterances in $SEARCH_SESSIONS sessions," \
+    "$(mb "$SEARCH_DB_BYTES") MB; plain-text import of $(thousands "$UTTERANCES") utterances (setup):" \
+    "${WALLS[setup-text-import]} s"
+[[ $mismatch -eq 0 ]] || echo "   note: some searches printed another number of hits than the text suggests (see above)"
+echo "   load average now $(cut -d' ' -f1 /proc/loadavg)"
+exit 0
