@@ -4,6 +4,7 @@
 #
 #   bash scripts/bench-roster.sh                       # from the repository root
 #   ROWS="20000 100000" bash scripts/bench-roster.sh   # other sizes
+#   REPEAT=5 bash scripts/bench-roster.sh              # more runs of each pair (default 3)
 #
 # Builds release (default .build; waits for the SwiftPM lock if another build is running), then for
 # each size, in a temporary folder removed on exit:
@@ -14,7 +15,10 @@
 #   (c) roundtable import roster ROSTER --partner bench       into a fresh, empty workspace (once)
 #   (d) roundtable export roster --partner bench -o OUT       from that workspace
 #   (e) xmllint --stream --noout OUT                          plain parse of the export: export's floor
-# each as one process under /usr/bin/time (wall seconds, peak RSS). Prints a table per size, the
+# each as one process under /usr/bin/time (wall seconds, peak RSS). The pairs (b, c) and (d, e) run
+# REPEAT times, interleaved, because wall times on this kind of machine move by a quarter from run
+# to run: the table shows medians, and the verdicts use the median of the per-pair ratios (the
+# lowest and highest are printed too). Prints a table per size, the
 # ratios import/(b) and export/(e) against TARGET_RATIO (1.5), peak RSS of import and export against
 # RSS_LIMIT_MB (64), and at the end whether peak RSS stays the same across sizes (within RSS_SAME_PCT,
 # 15 %). It is a measurement, not a gate: exits 0 whatever the verdicts, 1 only if a command fails
@@ -27,6 +31,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROWS="${ROWS:-100000 1000000}"
 SEED="${SEED:-20260105}"
+REPEAT="${REPEAT:-3}"
 TARGET_RATIO="${TARGET_RATIO:-1.5}"
 RSS_LIMIT_MB="${RSS_LIMIT_MB:-64}"
 RSS_SAME_PCT="${RSS_SAME_PCT:-15}"
@@ -35,6 +40,7 @@ XSD="Sources/RoundtableXML/Resources/roundtable-1.xsd"
 for n in $ROWS; do
     [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "bench: ROWS must be positive integers, not '$n'" >&2; exit 1; }
 done
+[[ "$REPEAT" =~ ^[1-9][0-9]*$ ]] || { echo "bench: REPEAT must be a positive integer, not '$REPEAT'" >&2; exit 1; }
 [[ -f "$XSD" ]] || { echo "bench: no schema at $XSD (run from the repository)" >&2; exit 1; }
 
 # ---- tools ------------------------------------------------------------------------------------
@@ -90,6 +96,18 @@ measure() {
     read -r WALL[$name] RSS[$name] < <(tail -n 1 "$WORK/$name.time")
 }
 
+# median of the numbers given (the lower middle one for an even count)
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# combine NAME: WALL[NAME] = median wall of NAME.1..REPEAT, RSS[NAME] = their highest peak RSS
+combine() {
+    local walls=() rss=0 r
+    for r in $(seq 1 "$REPEAT"); do
+        walls+=("${WALL[$1.$r]}")
+        (( ${RSS[$1.$r]} > rss )) && rss=${RSS[$1.$r]}
+    done
+    WALL[$1]=$(median "${walls[@]}")
+    RSS[$1]=$rss
+}
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }              # bytes -> MB
 kb_mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }          # KB -> MiB (as RSS is usually read)
 # a/b to 2 decimals, or n/a when the floor b is below /usr/bin/time's 10 ms resolution
@@ -123,26 +141,36 @@ for n in $ROWS; do
     echo "   generated $(basename "$roster"): $(mb "$roster_bytes") MB in $gen_seconds s"
 
     measure "a$n" xmllint --stream --noout "$roster"
-    measure "b$n" xmllint --stream --noout --schema "$XSD" "$roster"
-
-    rm -f "$db" "$db-wal" "$db-shm"   # an empty workspace: the import creates it and runs the migrations
-    measure "c$n" "$BIN" import roster "$roster" --partner bench --db "$db"
-    if ! grep -q "from bench: $n new, 0 updated, 0 unchanged, 0 rejected" "$WORK/c$n.out"; then
-        echo "bench: the import did not report $n new rows:" >&2
-        cat "$WORK/c$n.out" "$WORK/c$n.err" >&2
-        exit 1
-    fi
+    import_ratios=()
+    for r in $(seq 1 "$REPEAT"); do
+        measure "b$n.$r" xmllint --stream --noout --schema "$XSD" "$roster"
+        rm -f "$db" "$db-wal" "$db-shm"   # an empty workspace: the import creates it and runs the migrations
+        measure "c$n.$r" "$BIN" import roster "$roster" --partner bench --db "$db"
+        if ! grep -q "from bench: $n new, 0 updated, 0 unchanged, 0 rejected" "$WORK/c$n.$r.out"; then
+            echo "bench: the import did not report $n new rows:" >&2
+            cat "$WORK/c$n.$r.out" "$WORK/c$n.$r.err" >&2
+            exit 1
+        fi
+        import_ratios+=("$(ratio "${WALL[c$n.$r]}" "${WALL[b$n.$r]}")")
+    done
+    combine "b$n"
+    combine "c$n"
     db_bytes=$(( $(stat -c %s "$db") + $( [[ -f "$db-wal" ]] && stat -c %s "$db-wal" || echo 0) ))
 
-    measure "d$n" "$BIN" export roster --partner bench -o "$exported" --db "$db"
-    if ! grep -q "^wrote $n participants to " "$WORK/d$n.out"; then
-        echo "bench: the export did not report $n participants:" >&2
-        cat "$WORK/d$n.out" "$WORK/d$n.err" >&2
-        exit 1
-    fi
+    export_ratios=()
+    for r in $(seq 1 "$REPEAT"); do
+        measure "d$n.$r" "$BIN" export roster --partner bench -o "$exported" --db "$db"
+        if ! grep -q "^wrote $n participants to " "$WORK/d$n.$r.out"; then
+            echo "bench: the export did not report $n participants:" >&2
+            cat "$WORK/d$n.$r.out" "$WORK/d$n.$r.err" >&2
+            exit 1
+        fi
+        measure "e$n.$r" xmllint --stream --noout "$exported"
+        export_ratios+=("$(ratio "${WALL[d$n.$r]}" "${WALL[e$n.$r]}")")
+    done
+    combine "d$n"
+    combine "e$n"
     exported_bytes=$(stat -c %s "$exported")
-
-    measure "e$n" xmllint --stream --noout "$exported"
 
     printf '\n   %-52s %8s %12s %9s\n' "step" "wall s" "peak RSS MB" "file MB"
     row() { printf '   %-52s %8.2f %12s %9s%s\n' "$1" "${WALL[$2]}" "$(kb_mb "${RSS[$2]}")" "$(mb "$3")" "${4:-}"; }
@@ -152,15 +180,17 @@ for n in $ROWS; do
     row "(d) roundtable export roster" "d$n" "$exported_bytes"
     row "(e) xmllint --stream --noout exported" "e$n" "$exported_bytes"
 
-    import_ratio=$(ratio "${WALL[c$n]}" "${WALL[b$n]}")
-    export_ratio=$(ratio "${WALL[d$n]}" "${WALL[e$n]}")
+    import_ratio=$(median "${import_ratios[@]}")
+    export_ratio=$(median "${export_ratios[@]}")
     SUMMARY[$n/import-ratio]=$(ratio_verdict "$import_ratio")
     SUMMARY[$n/export-ratio]=$(ratio_verdict "$export_ratio")
     SUMMARY[$n/import-rss]=$(verdict lt "$(kb_mb "${RSS[c$n]}")" "$RSS_LIMIT_MB")
     SUMMARY[$n/export-rss]=$(verdict lt "$(kb_mb "${RSS[d$n]}")" "$RSS_LIMIT_MB")
     echo
-    printf '   import / (b) validating parse   %8s   %s (target <= %sx)\n' "$(times "$import_ratio")" "${SUMMARY[$n/import-ratio]}" "$TARGET_RATIO"
-    printf '   export / (e) plain parse        %8s   %s (target <= %sx)\n' "$(times "$export_ratio")" "${SUMMARY[$n/export-ratio]}" "$TARGET_RATIO"
+    printf '   import / (b) validating parse   %8s   %s (target <= %sx; runs: %s)\n' "$(times "$import_ratio")" \
+        "${SUMMARY[$n/import-ratio]}" "$TARGET_RATIO" "${import_ratios[*]}"
+    printf '   export / (e) plain parse        %8s   %s (target <= %sx; runs: %s)\n' "$(times "$export_ratio")" \
+        "${SUMMARY[$n/export-ratio]}" "$TARGET_RATIO" "${export_ratios[*]}"
     printf '   import peak RSS                 %7s MB %s (limit %s MB)\n' "$(kb_mb "${RSS[c$n]}")" "${SUMMARY[$n/import-rss]}" "$RSS_LIMIT_MB"
     printf '   export peak RSS                 %7s MB %s (limit %s MB)\n' "$(kb_mb "${RSS[d$n]}")" "${SUMMARY[$n/export-rss]}" "$RSS_LIMIT_MB"
     printf '   rows/s: import %s, export %s\n' \
