@@ -95,7 +95,7 @@ struct TranscriptCLITests {
         #expect(try cli.run("transcript", "import", "S-0001", good, "--replace").stdout.hasSuffix("replaced 1 earlier utterances\n"))
 
         let xml = try file("t.xml", "\u{FEFF}  <?xml version=\"1.0\"?><transcript/>")
-        let refused = try cli.run("transcript", "import", "S-0001", xml)
+        let refused = try cli.run("transcript", "import", "S-0001", xml, "--replace")
         #expect(refused.status == 65, "read as XML, which may not start with white space")
         #expect(refused.stderr.hasPrefix("error: \(xml):1:"))
         #expect(refused.stderr.split(separator: "\n").count == 1)

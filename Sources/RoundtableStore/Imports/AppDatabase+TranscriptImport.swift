@@ -19,71 +19,86 @@ extension AppDatabase {
     /// checked against its utterance's text.
     public func importTranscript(session key: EntityKey, fileName: String, replace: Bool,
                                  feed: (any TranscriptSink) throws -> Void) throws -> TranscriptFileImportReport {
-        let document = TranscriptDocument()
-        try feed(document)
-        guard !document.entries.isEmpty else { throw RoundtableError.rule("\(fileName): the transcript has no utterances") }
-        return try write { db in
+        try write { db in
             let session = try Lookup.session(db, key)
-            let speakers = try SessionSpeakers(db, session: session)
-            let matcher = SpeakerMatcher(candidates: speakers.candidates)
-            var report = SpeakerReport()
-            var utterances: [Utterance] = []
-            for entry in document.entries {
-                let origin = "\(fileName):\(entry.line)"
-                if !entry.codings.isEmpty, UnicodeText.composed(entry.utterance.text) != entry.utterance.text {
-                    throw RoundtableError.rule("\(origin): the text is not in composed Unicode (NFC), so its coding offsets are ambiguous")
-                }
-                var utterance = entry.utterance
-                utterance.participantId = nil
-                utterance.moderatorId = nil
-                let turn = TranscriptTurn(line: entry.line, speaker: entry.speaker, startMilliseconds: entry.utterance.startMs,
-                                          text: entry.utterance.text)
-                switch speaker(of: entry, speakers, matcher) {
-                case .matched(let person):
-                    if person.entity == .participant { utterance.participantId = person.id } else { utterance.moderatorId = person.id }
-                    report.note(turn, .matched(person))
-                case .ambiguous(let keys): report.note(turn, .ambiguous(keys))
-                case .unmatched: report.note(turn, .unmatched)
-                }
-                utterances.append(utterance)
-            }
-            let entries = document.entries
-            let replaced = try insertUtterances(db, session: session, utterances, replace: replace,
-                                                origin: { "\(fileName):\(entries[$0].line)" })
-            let ids = try Dictionary(uniqueKeysWithValues: Row.fetchAll(
-                db, sql: "SELECT sequence, id FROM utterance WHERE sessionId = ?", arguments: [key.id]
-            ).map { (Int($0[0] as Int64), $0[1] as Int64) })
-            let codes = try CodeMapping(db, document.codes, database: self, file: fileName)
-            var codings = 0
-            for (index, entry) in entries.enumerated() {
-                let utterance = utterances[index]
-                for coding in entry.codings {
-                    let origin = "\(fileName):\(entry.line)"
-                    let codeId = try codes.localId(coding.codeId, at: origin)
-                    var span: TextSpan?
-                    if let given = coding.span {
-                        do {
-                            span = try TextSpan.checked(start: given.start, end: given.end, in: utterance.text)
-                        } catch let error as RoundtableError {
-                            throw RoundtableError.rule("\(origin): \(error.message)")
-                        }
-                    }
-                    var row = Coding(codeId: codeId, target: .utterance(ids[index + 1]!), span: span,
-                                     coder: try TextRules.token(coding.coder, what: "the coder"), createdAt: coding.createdAt)
-                    try row.insert(db)
-                    codings += 1
-                }
-            }
-            try audit(db, "transcript.import", "\(key)", "\(fileName): \(utterances.count) utterances, \(codings) codings, "
+            let sink = try TranscriptFileImport(db, session: session, replace: replace, fileName: fileName, database: self)
+            try feed(sink)
+            guard sink.inserter.count > 0 else { throw RoundtableError.rule("\(fileName): the transcript has no utterances") }
+            let report = sink.report
+            try audit(db, "transcript.import", "\(key)", "\(fileName): \(sink.inserter.count) utterances, \(sink.codings) codings, "
                 + "\(report.matched.count) speakers matched, \(report.unmatched.count) unmatched, \(report.ambiguous.count) ambiguous")
-            let transcript = TranscriptImportReport(session: key, utterances: utterances.count, replacedUtterances: replaced.utterances,
-                                                    removedCodings: replaced.codings, matched: report.matched,
-                                                    unmatched: report.unmatched, ambiguous: report.ambiguous)
-            return TranscriptFileImportReport(transcript: transcript, codings: codings, codesCreated: codes.created)
+            let transcript = TranscriptImportReport(
+                session: key, utterances: sink.inserter.count, replacedUtterances: sink.inserter.replacement.utterances,
+                removedCodings: sink.inserter.replacement.codings, matched: report.matched, unmatched: report.unmatched,
+                ambiguous: report.ambiguous)
+            return TranscriptFileImportReport(transcript: transcript, codings: sink.codings, codesCreated: sink.codes?.created ?? 0)
+        }
+    }
+}
+
+/// Writes a transcript document into a session as it is read: each utterance is matched to the
+/// session's people, inserted, and its codings checked against its text and inserted, so memory
+/// stays flat however long the transcript.
+private final class TranscriptFileImport: TranscriptSink {
+    private let db: Database
+    private let fileName: String
+    private let database: AppDatabase
+    private let matcher: SpeakerMatcher
+    var inserter: TranscriptInserter
+    var report = SpeakerReport()
+    var codes: CodeMapping?
+    var codings = 0
+
+    init(_ db: Database, session: Session, replace: Bool, fileName: String, database: AppDatabase) throws {
+        self.db = db
+        self.fileName = fileName
+        self.database = database
+        inserter = try TranscriptInserter(db, session: session, replace: replace)
+        matcher = SpeakerMatcher(candidates: inserter.speakers.candidates)
+    }
+
+    func header(_ header: TranscriptHeader) throws {}
+
+    func codebook(_ codes: [Code]) throws {
+        self.codes = try CodeMapping(db, codes, database: database, file: fileName)
+    }
+
+    func entry(_ entry: TranscriptEntry) throws {
+        let origin = "\(fileName):\(entry.line)"
+        if !entry.codings.isEmpty, UnicodeText.composed(entry.utterance.text) != entry.utterance.text {
+            throw RoundtableError.rule("\(origin): the text is not in composed Unicode (NFC), so its coding offsets are ambiguous")
+        }
+        var utterance = entry.utterance
+        utterance.participantId = nil
+        utterance.moderatorId = nil
+        let turn = TranscriptTurn(line: entry.line, speaker: entry.speaker, startMilliseconds: entry.utterance.startMs,
+                                  text: entry.utterance.text)
+        switch Self.speaker(of: entry, inserter.speakers, matcher) {
+        case .matched(let person):
+            if person.entity == .participant { utterance.participantId = person.id } else { utterance.moderatorId = person.id }
+            report.note(turn, .matched(person))
+        case .ambiguous(let keys): report.note(turn, .ambiguous(keys))
+        case .unmatched: report.note(turn, .unmatched)
+        }
+        let stored = try inserter.append(utterance, origin: origin)
+        for coding in entry.codings {
+            guard let codes else { throw RoundtableError.rule("\(origin): a coding uses code \(coding.codeId), but the file has no codebook") }
+            var span: TextSpan?
+            if let given = coding.span {
+                do {
+                    span = try TextSpan.checked(start: given.start, end: given.end, in: stored.text)
+                } catch let error as RoundtableError {
+                    throw RoundtableError.rule("\(origin): \(error.message)")
+                }
+            }
+            var row = Coding(codeId: try codes.localId(coding.codeId, at: origin), target: .utterance(stored.id!), span: span,
+                             coder: try TextRules.token(coding.coder, what: "the coder"), createdAt: coding.createdAt)
+            try row.insert(db)
+            codings += 1
         }
     }
 
-    private enum SpeakerOutcome {
+    enum SpeakerOutcome {
         case matched(EntityKey)
         case ambiguous([EntityKey])
         case unmatched
@@ -91,7 +106,7 @@ extension AppDatabase {
 
     /// The person behind an entry: its key when that person takes part here under the same name,
     /// else whoever the label names, if exactly one.
-    private func speaker(of entry: TranscriptEntry, _ speakers: SessionSpeakers, _ matcher: SpeakerMatcher) -> SpeakerOutcome {
+    static func speaker(of entry: TranscriptEntry, _ speakers: SessionSpeakers, _ matcher: SpeakerMatcher) -> SpeakerOutcome {
         let label = UnicodeText.searchKey(entry.speaker)
         let given = entry.utterance.participantId.map { EntityKey(.participant, id: $0) }
             ?? entry.utterance.moderatorId.map { EntityKey(.moderator, id: $0) }
@@ -105,16 +120,6 @@ extension AppDatabase {
         case .unmatched: return .unmatched
         }
     }
-}
-
-/// Collects a transcript document as it is read.
-private final class TranscriptDocument: TranscriptSink {
-    var codes: [Code] = []
-    var entries: [TranscriptEntry] = []
-
-    func header(_ header: TranscriptHeader) throws {}
-    func codebook(_ codes: [Code]) throws { self.codes = codes }
-    func entry(_ entry: TranscriptEntry) throws { entries.append(entry) }
 }
 
 /// The codes of a transcript document mapped to this workspace's codebook by path.

@@ -10,19 +10,28 @@ struct TranscriptReplacement {
     var codings = 0
 }
 
-extension AppDatabase {
-    /// Makes `utterances` the whole transcript of `session`, numbered from 1 in the order given
-    /// (their `sessionId` and `sequence` are overwritten). A session that already has utterances
-    /// is refused unless `replace`, which deletes them (and their codings) first. Speakers must take
-    /// part in the session; texts and labels are composed (NFC) and checked; start times may not go
-    /// back. Errors are rule errors prefixed with `origin(index)`, such as `file.txt:12`. Shared by
-    /// every transcript import; the caller writes the audit entry.
-    @discardableResult
-    func insertUtterances(_ db: Database, session: Session, _ utterances: [Utterance], replace: Bool = false,
-                          origin: (Int) -> String = { "utterance \($0 + 1)" }) throws -> TranscriptReplacement {
-        try Self.checkTakesTranscripts(session)
-        let speakers = try SessionSpeakers(db, session: session)
-        var replacement = TranscriptReplacement()
+/// Writes one session's new transcript inside a transaction, an utterance at a time, so an
+/// import of any length holds one utterance in memory. Utterances are numbered from 1 in the order
+/// appended. A session that already has utterances is refused unless `replace`, which deletes them
+/// (and their codings) first. Speakers must take part in the session; texts and labels are
+/// composed (NFC) and checked; start times may not go back. Errors are rule errors prefixed with
+/// the origin given, such as `file.txt:12`.
+struct TranscriptInserter {
+    let db: Database
+    let session: Session
+    /// The session's seated participants and moderators.
+    let speakers: SessionSpeakers
+    /// What the new transcript replaced.
+    private(set) var replacement = TranscriptReplacement()
+    /// How many utterances were appended.
+    private(set) var count = 0
+    private var previous: (ms: Int, origin: String)?
+
+    init(_ db: Database, session: Session, replace: Bool) throws {
+        try AppDatabase.checkTakesTranscripts(session)
+        self.db = db
+        self.session = session
+        speakers = try SessionSpeakers(db, session: session)
         let existing = try Utterance.filter(Column("sessionId") == session.id!).fetchCount(db)
         if existing > 0 {
             guard replace else {
@@ -34,28 +43,44 @@ extension AppDatabase {
                 """, arguments: [session.id!]) ?? 0
             replacement.utterances = try Utterance.filter(Column("sessionId") == session.id!).deleteAll(db)
         }
-        var previous: (ms: Int, index: Int)?
-        for (index, original) in utterances.enumerated() {
-            var utterance = original
-            utterance.id = nil
-            utterance.sessionId = session.id!
-            utterance.sequence = index + 1
-            do {
-                try speakers.check(utterance, session: session.key)
-                utterance = try Self.checked(utterance)
-                if let start = utterance.startMs {
-                    if let previous, start < previous.ms {
-                        throw RoundtableError.rule("starts at \(TranscriptText.formatTimestamp(start)), earlier than "
-                            + "\(TranscriptText.formatTimestamp(previous.ms)) at \(origin(previous.index))")
-                    }
-                    previous = (start, index)
+    }
+
+    /// Checks and inserts the next utterance (its `sessionId` and `sequence` are overwritten) and
+    /// returns it as stored, with its id.
+    @discardableResult
+    mutating func append(_ original: Utterance, origin: String) throws -> Utterance {
+        var utterance = original
+        utterance.id = nil
+        utterance.sessionId = session.id!
+        utterance.sequence = count + 1
+        do {
+            try speakers.check(utterance, session: session.key)
+            utterance = try AppDatabase.checked(utterance)
+            if let start = utterance.startMs {
+                if let previous, start < previous.ms {
+                    throw RoundtableError.rule("starts at \(TranscriptText.formatTimestamp(start)), earlier than "
+                        + "\(TranscriptText.formatTimestamp(previous.ms)) at \(previous.origin)")
                 }
-            } catch let error as RoundtableError {
-                throw RoundtableError.rule("\(origin(index)): \(error.message)")
+                previous = (start, origin)
             }
-            try utterance.insert(db)
+        } catch let error as RoundtableError {
+            throw RoundtableError.rule("\(origin): \(error.message)")
         }
-        return replacement
+        try utterance.insert(db)
+        count += 1
+        return utterance
+    }
+}
+
+extension AppDatabase {
+    /// Makes `utterances` the whole transcript of `session` through a `TranscriptInserter`;
+    /// `origin(index)` names each in errors. The caller writes the audit entry.
+    @discardableResult
+    func insertUtterances(_ db: Database, session: Session, _ utterances: [Utterance], replace: Bool = false,
+                          origin: (Int) -> String = { "utterance \($0 + 1)" }) throws -> TranscriptReplacement {
+        var inserter = try TranscriptInserter(db, session: session, replace: replace)
+        for (index, utterance) in utterances.enumerated() { try inserter.append(utterance, origin: origin(index)) }
+        return inserter.replacement
     }
 
     /// Replaces a forgotten participant's name in the speaker labels of their utterances with
