@@ -1,0 +1,28 @@
+import Foundation
+import RoundtableCore
+
+/// Checks a file against an ELAN schema on disk (such as `EAFv3.0.xsd`), for tests and scripts;
+/// the ELAN schema is not bundled with the program.
+public enum ELANValidation {
+    /// Every schema or well-formedness error in the file at `path` against the XSD at `schemaPath`,
+    /// as `file:line: message`; empty when valid.
+    public static func errors(inFile path: String, schemaPath: String) throws -> [String] {
+        let schema = try compiled(schemaPath)
+        let reader = try XMLStreamReader(path: path, maxSize: .max, schema: schema)
+        do {
+            while try reader.next() != nil {}
+        } catch let error as XMLInputError {
+            let pending = reader.takeErrors()
+            return (pending.isEmpty ? [error] : pending).map(\.description)
+        }
+        return reader.takeErrors().map(\.description)
+    }
+
+    /// The XSD at `path`, compiled.
+    static func compiled(_ path: String) throws -> XMLSchema {
+        guard let xsd = FileManager.default.contents(atPath: path) else {
+            throw RoundtableError(.inputMissing, "\(path): cannot read the schema")
+        }
+        return try XMLSchema(xsd: xsd, label: (path as NSString).lastPathComponent)
+    }
+}
