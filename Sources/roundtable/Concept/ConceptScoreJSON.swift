@@ -27,6 +27,18 @@ struct ConceptScoreJSON: Encodable {
         }
     }
 
+    /// A 95% interval.
+    struct IntervalJSON: Encodable {
+        var low: Double
+        var high: Double
+
+        init?(_ summary: ScoreSummary) {
+            guard let interval = summary.interval else { return nil }
+            low = ConceptScoreJSON.rounded(interval.lowerBound)
+            high = ConceptScoreJSON.rounded(interval.upperBound)
+        }
+    }
+
     /// Expectation answers below, at and above zero.
     struct TallyJSON: Encodable {
         var missed: Int
@@ -38,8 +50,12 @@ struct ConceptScoreJSON: Encodable {
     var title: String?
     var position: Int?
     var n: Int
-    var appeal: SummaryJSON
-    var intent: SummaryJSON
+    /// Mean appeal (1–5), null without answers; scripts read it as a plain number.
+    var appeal: Double?
+    var appealInterval: IntervalJSON?
+    /// Mean purchase intent (1–5), null without answers.
+    var intent: Double?
+    var intentInterval: IntervalJSON?
     /// The rounded NPS, null when nobody answered.
     var nps: Int?
     var npsN: Int
@@ -53,15 +69,19 @@ struct ConceptScoreJSON: Encodable {
             position = score.position
         }
         n = score.n
-        appeal = SummaryJSON(score.appeal)
-        intent = SummaryJSON(score.intent)
+        appeal = score.appeal.mean.map(Self.rounded)
+        appealInterval = IntervalJSON(score.appeal)
+        intent = score.intent.mean.map(Self.rounded)
+        intentInterval = IntervalJSON(score.intent)
         nps = score.nps.rounded
         npsN = score.nps.n
         expectation = TallyJSON(missed: score.expectation.missed, met: score.expectation.met,
                                 exceeded: score.expectation.exceeded)
     }
 
-    private enum CodingKeys: String, CodingKey { case key, title, position, n, appeal, intent, nps, npsN, expectation }
+    private enum CodingKeys: String, CodingKey {
+        case key, title, position, n, appeal, appealInterval, intent, intentInterval, nps, npsN, expectation
+    }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -70,7 +90,9 @@ struct ConceptScoreJSON: Encodable {
         try container.encodeIfPresent(position, forKey: .position)
         try container.encode(n, forKey: .n)
         try container.encode(appeal, forKey: .appeal)
+        try container.encode(appealInterval, forKey: .appealInterval)
         try container.encode(intent, forKey: .intent)
+        try container.encode(intentInterval, forKey: .intentInterval)
         try container.encode(nps, forKey: .nps)
         try container.encode(npsN, forKey: .npsN)
         try container.encode(expectation, forKey: .expectation)
