@@ -14,11 +14,13 @@ struct TranscriptExchangeCLITests {
 
     static func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
-    /// The utterances of a transcript file, without what ties them to one session or workspace.
+    /// The utterances of a transcript file, without what ties them to one session or workspace
+    /// (imported codings are new codings, with their own GUIDs and times).
     static func utterances(_ text: String) -> String {
         let body = text[text.range(of: "</title>")!.upperBound...]
         return String(body).replacingOccurrences(of: #" participant="P-\d+""#, with: "", options: .regularExpression)
             .replacingOccurrences(of: #" at="[^"]+""#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #"(<coding [^>]*) guid="[^"]+""#, with: "$1", options: .regularExpression)
     }
 
     @Test func exportThenImportIntoAnotherSessionKeepsUtterancesAndCodings() throws {

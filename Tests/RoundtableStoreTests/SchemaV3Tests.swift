@@ -66,12 +66,13 @@ struct SchemaV3Tests {
         func insert(_ sql: String) -> Bool {
             (try? ws.db.write { db in try db.execute(sql: sql) }) != nil
         }
-        let columns = "INSERT INTO coding (codeId, utteranceId, noteId, startOffset, endOffset, coder, createdAt)"
-        #expect(insert("\(columns) VALUES (\(codeId), \(utteranceId), NULL, 0, 4, 'x', '2026-12-01')"))
-        #expect(insert("\(columns) VALUES (\(codeId), \(utteranceId), NULL, NULL, NULL, 'x', '2026-12-01')"))
-        #expect(!insert("\(columns) VALUES (\(codeId), NULL, NULL, 0, 4, 'x', '2026-12-01')"))
-        #expect(!insert("\(columns) VALUES (\(codeId), \(utteranceId), NULL, 4, 4, 'x', '2026-12-01')"))
-        #expect(!insert("\(columns) VALUES (\(codeId), \(utteranceId), NULL, 2, NULL, 'x', '2026-12-01')"))
+        let columns = "INSERT INTO coding (codeId, utteranceId, noteId, startOffset, endOffset, coder, createdAt, guid)"
+        #expect(insert("\(columns) VALUES (\(codeId), \(utteranceId), NULL, 0, 4, 'x', '2026-12-01', 'g1')"))
+        #expect(insert("\(columns) VALUES (\(codeId), \(utteranceId), NULL, NULL, NULL, 'x', '2026-12-01', 'g2')"))
+        #expect(!insert("\(columns) VALUES (\(codeId), NULL, NULL, 0, 4, 'x', '2026-12-01', 'g3')"))
+        #expect(!insert("\(columns) VALUES (\(codeId), \(utteranceId), NULL, 4, 4, 'x', '2026-12-01', 'g4')"))
+        #expect(!insert("\(columns) VALUES (\(codeId), \(utteranceId), NULL, 2, NULL, 'x', '2026-12-01', 'g5')"))
+        #expect(!insert("\(columns) VALUES (\(codeId), \(utteranceId), NULL, NULL, NULL, 'x', '2026-12-01', 'g1')"), "GUIDs are unique")
     }
 
     @Test("sibling codes cannot share a name in any case; cousins can")

@@ -81,6 +81,7 @@ extension Schema {
             t.column("author", .text).notNull()
             t.column("createdAt", .datetime).notNull()
             t.column("closedAt", .datetime)
+            t.column("guid", .text).notNull().unique()
         }
     }
 
@@ -92,6 +93,8 @@ extension Schema {
             t.column("description", .text)
             t.column("color", .text).check(sql: "color GLOB '#[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'")
             t.column("createdAt", .datetime).notNull()
+            // Stored, not derived: other tools know the code by it across exports.
+            t.column("guid", .text).notNull().unique()
         }
         // Sibling codes have distinct names whatever their case; top-level codes are siblings too.
         try db.execute(sql: "CREATE UNIQUE INDEX code_sibling_name ON code (ifnull(parentId, 0), name COLLATE NOCASE)")
@@ -106,6 +109,7 @@ extension Schema {
             t.column("endOffset", .integer)
             t.column("coder", .text).notNull()
             t.column("createdAt", .datetime).notNull()
+            t.column("guid", .text).notNull().unique()
             t.check(sql: """
                 (utteranceId IS NOT NULL) + (noteId IS NOT NULL) + (commentCardId IS NOT NULL) + (reactionId IS NOT NULL) = 1
                 """)

@@ -9,6 +9,7 @@ enum ResearchElements {
         try writer.attribute("parent", code.parentId.map { String($0) })
         try writer.attribute("color", code.color)
         try writer.attribute("created", NativeFormat.timestamp(code.createdAt))
+        try writer.attribute("guid", code.guid)
         try writer.element("name", code.name)
         try writer.element("description", code.description)
         try writer.end()
@@ -53,6 +54,7 @@ enum ResearchElements {
         try writer.attribute("end", coding.endOffset.map { String($0) })
         try writer.attribute("coder", coding.coder)
         try writer.attribute("at", NativeFormat.timestamp(coding.createdAt))
+        try writer.attribute("guid", coding.guid)
         try writer.end()
     }
 }

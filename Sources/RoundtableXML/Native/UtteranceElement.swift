@@ -57,6 +57,7 @@ struct CodingElement {
     var end: Int?
     var coder: String
     var at: String
+    var guid: String?
 
     init(_ a: XMLAttributes, line: Int) {
         self.line = line
@@ -67,5 +68,6 @@ struct CodingElement {
         end = a["end"].flatMap { Int($0) }
         coder = a["coder"] ?? ""
         at = a["at"] ?? ""
+        guid = a["guid"]
     }
 }

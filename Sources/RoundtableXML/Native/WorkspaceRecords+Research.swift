@@ -50,7 +50,7 @@ extension WorkspaceRecords {
         return Note(id: try key(a["key"], .note, line).id, sessionId: try key(a["session"], .session, line).id,
                     atMs: a["atMs"].flatMap { Int($0) }, kind: NoteKind(rawValue: a["kind"] ?? "") ?? .observation,
                     text: children["text"] ?? "", author: a["author"] ?? "", createdAt: try date(a["created"], line),
-                    closedAt: try a["closed"].map { try date($0, line) })
+                    closedAt: try a["closed"].map { try date($0, line) }, guid: a["guid"] ?? GUID.make())
     }
 
     func commentCard() throws -> CommentCardRecord {
@@ -82,7 +82,8 @@ extension WorkspaceRecords {
         let children = try texts()
         return Code(id: a["id"].flatMap { Int64($0) }, parentId: a["parent"].flatMap { Int64($0) }, name: children["name"] ?? "",
                     description: children["description"], color: a["color"],
-                    createdAt: try a["created"].map { try date($0, line) } ?? Date(timeIntervalSince1970: 0))
+                    createdAt: try a["created"].map { try date($0, line) } ?? Date(timeIntervalSince1970: 0),
+                    guid: a["guid"] ?? GUID.make())
     }
 
     func coding(_ element: CodingElement) throws -> Coding {
@@ -97,7 +98,7 @@ extension WorkspaceRecords {
         default: .reaction(try key(text, .reaction, line).id)
         }
         var coding = Coding(codeId: element.code, target: target, span: try span(element), coder: element.coder,
-                            createdAt: try date(element.at, line))
+                            createdAt: try date(element.at, line), guid: element.guid ?? GUID.make())
         coding.id = element.id
         return coding
     }

@@ -52,6 +52,7 @@ extension WorkspaceWriter {
         try writer.attribute("author", note.author)
         try writer.attribute("created", NativeFormat.timestamp(note.createdAt))
         try writer.attribute("closed", note.closedAt.map(NativeFormat.timestamp))
+        try writer.attribute("guid", note.guid)
         try writer.element("text", note.text)
         try writer.end()
     }

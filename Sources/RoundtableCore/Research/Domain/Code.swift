@@ -9,11 +9,14 @@ public struct Code: Codable, Hashable, Sendable {
     /// `#rrggbb`, lower case.
     public var color: String?
     public var createdAt: Date
+    /// The code's GUID in REFI-QDA exchange.
+    public var guid: String
 
     /// Creates a code.
     public init(id: Int64? = nil, parentId: Int64? = nil, name: String, description: String? = nil, color: String? = nil,
-                createdAt: Date) {
+                createdAt: Date, guid: String = GUID.make()) {
         self.id = id
+        self.guid = guid
         self.parentId = parentId
         self.name = name
         self.description = description
@@ -65,10 +68,14 @@ public struct Coding: Codable, Hashable, Sendable {
     /// Who applied it.
     public var coder: String
     public var createdAt: Date
+    /// The coding's GUID in REFI-QDA exchange (a selection there).
+    public var guid: String
 
     /// Creates a coding of `target`, over `span` or (nil) the whole text.
-    public init(id: Int64? = nil, codeId: Int64, target: CodingTarget, span: TextSpan?, coder: String, createdAt: Date) {
+    public init(id: Int64? = nil, codeId: Int64, target: CodingTarget, span: TextSpan?, coder: String, createdAt: Date,
+                guid: String = GUID.make()) {
         self.id = id
+        self.guid = guid
         self.codeId = codeId
         switch target {
         case .utterance(let id): utteranceId = id

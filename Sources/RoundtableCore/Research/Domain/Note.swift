@@ -18,11 +18,14 @@ public struct Note: Codable, Hashable, Sendable {
     public var createdAt: Date
     /// When an action was done; open actions have none.
     public var closedAt: Date?
+    /// The note's GUID in REFI-QDA exchange.
+    public var guid: String
 
     /// Creates a note.
     public init(id: Int64? = nil, sessionId: Int64, atMs: Int? = nil, kind: NoteKind, text: String, author: String,
-                createdAt: Date, closedAt: Date? = nil) {
+                createdAt: Date, closedAt: Date? = nil, guid: String = GUID.make()) {
         self.id = id
+        self.guid = guid
         self.sessionId = sessionId
         self.atMs = atMs
         self.kind = kind
