@@ -30,7 +30,7 @@ struct ELANCLITests {
         let cli = try TranscriptExchangeCLITests.demo()
         let path = cli.folder.appendingPathComponent("x.eaf").path
         #expect(try cli.key("export", "eaf", "S-0001", "-o", path) == "wrote 16 annotations on 6 tiers of S-0001 to \(path)")
-        #expect(try ELANValidation.errors(inFile: path, schemaPath: Self.schema) == [])
+        #expect(try InteropValidation.errors(inFile: path, schemaPath: Self.schema) == [])
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let speakers = ["Aino Virtanen", "Sofia", "Matti", "Elina", "Liisa", "Observer"]
         #expect(try Self.attribute("PARTICIPANT", of: "TIER", in: text) == speakers)
@@ -52,7 +52,7 @@ struct ELANCLITests {
         let relative = "exports/transcript-S-0001-pseudonymized-2026-12-01T0900.eaf"
         #expect(printed == "wrote 16 annotations on 6 tiers of S-0001 to \(relative)")
         let path = cli.folder.appendingPathComponent(relative).path
-        #expect(try ELANValidation.errors(inFile: path, schemaPath: Self.schema) == [])
+        #expect(try InteropValidation.errors(inFile: path, schemaPath: Self.schema) == [])
         let text = try String(contentsOfFile: path, encoding: .utf8)
         for name in ["Sofia", "Matti", "Elina", "Liisa", "Lindqvist", "Järvinen"] { #expect(!text.contains(name), "\(name)") }
         #expect(try Self.attribute("PARTICIPANT", of: "TIER", in: text).filter { $0.hasPrefix("P0") }.count == 4)
@@ -63,7 +63,7 @@ struct ELANCLITests {
         let cli = try TranscriptExchangeCLITests.demo()
         let path = cli.folder.appendingPathComponent("empty.eaf").path
         #expect(try cli.key("export", "eaf", "S-0006", "-o", path) == "wrote 0 annotations on 0 tiers of S-0006 to \(path)")
-        #expect(try ELANValidation.errors(inFile: path, schemaPath: Self.schema) == [])
+        #expect(try InteropValidation.errors(inFile: path, schemaPath: Self.schema) == [])
     }
 
     @Test func anUnknownSessionWritesNothing() throws {

@@ -72,15 +72,16 @@ struct CodebookStoreTests {
         #expect(missing?.message == "no code Fax in this workspace")
     }
 
-    @Test("colours must be #rrggbb and are stored in lower case")
+    @Test("colours must be #rrggbb (or the short #rgb other tools write) and are stored as #rrggbb in lower case")
     func colourValidation() throws {
         #expect(try ws.db.addCode(name: "Trust", color: "#A1B2C3").code.color == "#a1b2c3")
-        for bad in ["#12345g", "#123", "red", "#1234567"] {
+        #expect(try ws.db.addCode(name: "Speed", color: "#F0a").code.color == "#ff00aa")
+        for bad in ["#12345g", "#12", "red", "#1234567"] {
             let error = expectRoundtableError(.usage) { try ws.db.addCode(name: "Price", color: bad) }
             #expect(error?.message.contains(bad) == true)
         }
         expectRoundtableError(.usage) { try ws.db.addCode(name: "Price/Value") }
-        #expect(try ws.db.codes().count == 1)
+        #expect(try ws.db.codes().count == 2)
     }
 
     @Test("sibling names clash whatever their case, in ASCII and beyond; cousins may share a name")
@@ -100,10 +101,10 @@ struct CodebookStoreTests {
         try ws.db.addCode(name: "Channel", description: "How", color: "#000000")
         try ws.db.addCode(name: "Trust")
         let counts = try ws.db.importCodes([
-            (path: ["Channel"], description: "How they reach us", color: nil),
-            (path: ["Channel", "Phone", "Mobile"], description: nil, color: "#ff0000"),
-            (path: ["channel", "phone"], description: "Calls", color: nil),
-            (path: ["Trust"], description: nil, color: nil),
+            CodebookEntry(path: ["Channel"], description: "How they reach us", color: nil),
+            CodebookEntry(path: ["Channel", "Phone", "Mobile"], description: nil, color: "#ff0000"),
+            CodebookEntry(path: ["channel", "phone"], description: "Calls", color: nil),
+            CodebookEntry(path: ["Trust"], description: nil, color: nil),
         ])
         #expect(counts == CodeImportCounts(created: 2, updated: 1, unchanged: 1))
         let all = try ws.db.codes().preorder
@@ -111,11 +112,11 @@ struct CodebookStoreTests {
         #expect(all.map(\.code.description) == ["How they reach us", "Calls", nil, nil])
         #expect(all[0].code.color == "#000000", "an entry without a colour keeps the one there")
         #expect(all[2].code.color == "#ff0000")
-        let again = try ws.db.importCodes([(path: ["Channel", "Phone"], description: "Calls", color: nil)])
+        let again = try ws.db.importCodes([CodebookEntry(path: ["Channel", "Phone"], description: "Calls", color: nil)])
         #expect(again == CodeImportCounts(created: 0, updated: 0, unchanged: 1))
         let bad = expectRoundtableError(.usage) {
-            try ws.db.importCodes([(path: ["New"], description: nil, color: nil),
-                                   (path: ["Channel", "Fax"], description: nil, color: "blue")])
+            try ws.db.importCodes([CodebookEntry(path: ["New"], description: nil, color: nil),
+                                   CodebookEntry(path: ["Channel", "Fax"], description: nil, color: "blue")])
         }
         #expect(bad?.message.hasPrefix("code Channel/Fax: ") == true)
         #expect(try ws.db.codes().preorder.count == 4, "a failed import adds nothing")

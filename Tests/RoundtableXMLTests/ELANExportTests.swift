@@ -104,7 +104,7 @@ struct ELANExportTests {
         let path = folder.path("session.eaf")
         let writer = try Self.write(Self.entries, to: path)
         #expect(writer.annotationCount == 6 && writer.tierCount == 4)
-        #expect(try ELANValidation.errors(inFile: path, schemaPath: EAFContents.schemaPath) == [])
+        #expect(try InteropValidation.errors(inFile: path, schemaPath: EAFContents.schemaPath) == [])
         if let accepted = try xmllintAccepts(path) { #expect(accepted, "xmllint --schema rejects \(path)") }
         let eaf = try EAFContents(path: path)
         #expect(eaf.timeProblems == [])
@@ -157,7 +157,7 @@ struct ELANExportTests {
         let path = folder.path("empty.eaf")
         let writer = try Self.write([], to: path)
         #expect(writer.annotationCount == 0 && writer.tierCount == 0)
-        #expect(try ELANValidation.errors(inFile: path, schemaPath: EAFContents.schemaPath) == [])
+        #expect(try InteropValidation.errors(inFile: path, schemaPath: EAFContents.schemaPath) == [])
     }
 
     @Test func theValidatorIsLive() throws {
@@ -172,7 +172,7 @@ struct ELANExportTests {
             <ANNOTATION_VALUE>x</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION></TIER>
             </ANNOTATION_DOCUMENT>
             """, "broken.eaf")
-        #expect(try !ELANValidation.errors(inFile: path, schemaPath: EAFContents.schemaPath).isEmpty)
+        #expect(try !InteropValidation.errors(inFile: path, schemaPath: EAFContents.schemaPath).isEmpty)
     }
 
     /// Validates with xmllint when it is installed (nil when it is not).

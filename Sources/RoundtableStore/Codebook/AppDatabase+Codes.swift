@@ -39,7 +39,9 @@ extension AppDatabase {
 
     /// Loads codebook entries in one transaction: creates the codes missing along each path and
     /// sets the description and colour an entry gives on codes that exist (nil leaves them as they are).
-    public func importCodes(_ entries: [(path: [String], description: String?, color: String?)]) throws -> CodeImportCounts {
+    /// An entry's GUID finds a code again even if the file renamed it, and a code created from an
+    /// entry keeps the entry's GUID, so codebooks go back and forth between tools without duplicates.
+    public func importCodes(_ entries: [CodebookEntry]) throws -> CodeImportCounts {
         try write { db in
             var codebook = try Codebook(db)
             var created: Set<Int64> = []
@@ -63,28 +65,39 @@ extension AppDatabase {
 
     /// Creates or updates the code of one entry, recording the ids it creates; returns the code and
     /// whether an existing one changed.
-    private func importCode(_ db: Database, _ codebook: inout Codebook,
-                            _ entry: (path: [String], description: String?, color: String?),
+    private func importCode(_ db: Database, _ codebook: inout Codebook, _ entry: CodebookEntry,
                             created: inout Set<Int64>) throws -> (Code, changed: Bool) {
         guard !entry.path.isEmpty else { throw RoundtableError.usage("a codebook entry has no code name") }
         let names = try entry.path.map(Code.validateName)
         let description = try Self.checkedCodeDescription(entry.description)
         let color = try entry.color.map(Code.validateColor)
-        var parent: Code?
-        for (index, name) in names.enumerated() {
-            let isLast = index == names.count - 1
-            if let existing = codebook.child(named: name, of: parent?.id) {
-                parent = existing
-            } else {
-                let code = try insertCode(db, &codebook, name: name, parent: parent, description: isLast ? description : nil,
-                                          color: isLast ? color : nil)
-                created.insert(code.id!)
-                if isLast { return (code, false) }
-                parent = code
-            }
+        let guid = try entry.guid.map { text in
+            guard let guid = GUID.normalized(text) else { throw RoundtableError.rule("'\(text)' is not a GUID") }
+            return guid
         }
-        var code = parent!
-        let before = code
+        var code: Code
+        if let guid, var known = codebook.codes.first(where: { $0.guid == guid }) {
+            // The same code, perhaps renamed in the other tool: follow the name unless a sibling has it.
+            if known.name != names.last!, codebook.child(named: names.last!, of: known.parentId) == nil { known.name = names.last! }
+            code = known
+        } else {
+            var parent: Code?
+            for (index, name) in names.enumerated() {
+                let isLast = index == names.count - 1
+                if let existing = codebook.child(named: name, of: parent?.id) {
+                    parent = existing
+                } else {
+                    let unusedGUID = guid.flatMap { guid in codebook.codes.contains { $0.guid == guid } ? nil : guid }
+                    let code = try insertCode(db, &codebook, name: name, parent: parent, description: isLast ? description : nil,
+                                              color: isLast ? color : nil, guid: isLast ? unusedGUID : nil)
+                    created.insert(code.id!)
+                    if isLast { return (code, false) }
+                    parent = code
+                }
+            }
+            code = parent!
+        }
+        let before = codebook.code(code.id!) ?? code
         if let description { code.description = description }
         if let color { code.color = color }
         guard code != before else { return (code, false) }
@@ -95,11 +108,12 @@ extension AppDatabase {
 
     /// Inserts a code after checking that no sibling has its name in any case.
     func insertCode(_ db: Database, _ codebook: inout Codebook, name: String, parent: Code?, description: String?,
-                    color: String?) throws -> Code {
+                    color: String?, guid: String? = nil) throws -> Code {
         if let existing = codebook.child(named: name, of: parent?.id) {
             throw RoundtableError.rule("code \(codebook.path(of: existing)) already exists")
         }
-        var code = Code(parentId: parent?.id, name: name, description: description, color: color, createdAt: clock())
+        var code = Code(parentId: parent?.id, name: name, description: description, color: color, createdAt: clock(),
+                        guid: guid ?? GUID.make())
         try code.insert(db)
         codebook.remember(code)
         return code

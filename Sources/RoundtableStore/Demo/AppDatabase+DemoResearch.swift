@@ -20,7 +20,7 @@ extension AppDatabase {
     /// same commands a researcher would use, one step after another: load the codebook, show
     /// concepts, record reactions, import and code a transcript, take notes, collect comment
     /// cards and surveys. `people` maps the demo's refs to keys; sessions are numbered from 1.
-    public func loadDemoResearch(_ research: DemoResearch, codebook: [(path: [String], description: String?, color: String?)],
+    public func loadDemoResearch(_ research: DemoResearch, codebook: [CodebookEntry],
                                  people: [String: EntityKey]) throws -> DemoResearchSummary {
         func person(_ ref: String) throws -> EntityKey {
             guard let key = people[ref] else { throw RoundtableError.rule("demo research names unknown '\(ref)'") }

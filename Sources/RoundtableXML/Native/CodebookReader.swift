@@ -4,13 +4,6 @@ import RoundtableCore
 /// Reads a native codebook document (`<codebook>`), validating against the bundled XSD, into
 /// entries by path, parents before children.
 public final class CodebookReader {
-    /// A code as a path from the top of the codebook, with what the file says about it.
-    public struct Entry: Sendable, Equatable {
-        public var path: [String]
-        public var description: String?
-        public var color: String?
-    }
-
     private let reader: XMLStreamReader
     private var warnings = WarningLog()
 
@@ -23,11 +16,11 @@ public final class CodebookReader {
     public var warningMessages: [String] { warnings.messages + reader.warnings.map(\.description) }
 
     /// Every code in file order; a parent must come before its children.
-    public func read() throws -> [Entry] {
+    public func read() throws -> [CodebookEntry] {
         _ = try NativeDocument.expectRoot("codebook", reader)
         let records = WorkspaceRecords(reader: reader)
         var paths: [Int64: [String]] = [:]
-        var entries: [Entry] = []
+        var entries: [CodebookEntry] = []
         while let node = try reader.next() {
             if let error = reader.takeErrors().first { throw error }
             guard case .start(let name) = node else { continue }
@@ -37,6 +30,7 @@ public final class CodebookReader {
                 continue
             }
             let line = reader.line
+            let guid = reader.attributes()["guid"]
             let code = try records.code()
             var path = [code.name]
             if let parent = code.parentId {
@@ -52,7 +46,7 @@ public final class CodebookReader {
                 }
                 paths[id] = path
             }
-            entries.append(Entry(path: path, description: code.description, color: code.color))
+            entries.append(CodebookEntry(path: path, description: code.description, color: code.color, guid: guid))
         }
         if let error = reader.takeErrors().first { throw error }
         return entries

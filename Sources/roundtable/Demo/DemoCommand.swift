@@ -27,8 +27,7 @@ struct DemoCommand: ParsableCommand {
         let summary = try workspace.loadDemo(demo)
         let codebook = try CodebookReader(path: try TemplateFolder.locate("codebooks")
             .appendingPathComponent(demo.research.codebook).path).read()
-        let research = try workspace.loadDemoResearch(demo.research, codebook: codebook.map { ($0.path, $0.description, $0.color) },
-                                                      people: summary.people)
+        let research = try workspace.loadDemoResearch(demo.research, codebook: codebook, people: summary.people)
         Console.print("Demo workspace \(db): \(summary.moderators) moderators, \(summary.panels) panels, "
                       + "\(summary.participants) participants, \(summary.sessions) sessions, \(summary.seats) seats;")
         Console.print("\(research.concepts) concepts with \(research.reactions) reactions, a transcript of \(research.utterances) "

@@ -36,9 +36,11 @@ public struct Code: Codable, Hashable, Sendable {
         return checked
     }
 
-    /// Checks a colour given as `#rrggbb` (or `rrggbb`), returning it in lower case with the `#`.
+    /// Checks a colour given as `#rrggbb` (or `rrggbb`, or the short `#rgb` other tools write),
+    /// returning it as `#rrggbb` in lower case.
     public static func validateColor(_ color: String) throws -> String {
-        let hex = color.hasPrefix("#") ? String(color.dropFirst()) : color
+        var hex = color.hasPrefix("#") ? String(color.dropFirst()) : color
+        if hex.utf8.count == 3, hex.allSatisfy(\.isHexDigit) { hex = hex.map { "\($0)\($0)" }.joined() }
         guard hex.utf8.count == 6, hex.allSatisfy(\.isHexDigit) else {
             throw RoundtableError.usage("colour '\(color)' must be #rrggbb, like #1f77b4")
         }

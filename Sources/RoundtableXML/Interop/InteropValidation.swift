@@ -1,9 +1,9 @@
 import Foundation
 import RoundtableCore
 
-/// Checks a file against an ELAN schema on disk (such as `EAFv3.0.xsd`), for tests and scripts;
-/// the ELAN schema is not bundled with the program.
-public enum ELANValidation {
+/// Checks a file against another tool's schema on disk (ELAN's `EAFv3.0.xsd`, REFI-QDA's
+/// `Codebook-mrt2019.xsd`, …), for tests and scripts; those schemas are not bundled with the program.
+public enum InteropValidation {
     /// Every schema or well-formedness error in the file at `path` against the XSD at `schemaPath`,
     /// as `file:line: message`; empty when valid.
     public static func errors(inFile path: String, schemaPath: String) throws -> [String] {
