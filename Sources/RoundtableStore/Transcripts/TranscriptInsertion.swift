@@ -66,7 +66,13 @@ struct TranscriptInserter {
         } catch let error as RoundtableError {
             throw RoundtableError.rule("\(origin): \(error.message)")
         }
-        try utterance.insert(db)
+        // A cached statement with plain arguments: GRDB's record encoding was a sixth of a large import.
+        try db.cachedStatement(sql: """
+            INSERT INTO utterance (sessionId, sequence, participantId, moderatorId, speakerLabel, startMs, endMs, text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [utterance.sessionId, utterance.sequence, utterance.participantId, utterance.moderatorId,
+                                      utterance.speakerLabel, utterance.startMs, utterance.endMs, utterance.text])
+        utterance.id = db.lastInsertedRowID
         count += 1
         return utterance
     }
