@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "RoundtableCore"),
@@ -32,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "RoundtableXML",
-            dependencies: ["RoundtableCore", "CLibXML2"],
+            dependencies: ["RoundtableCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources/roundtable-1.xsd")]
         ),
         .executableTarget(
@@ -47,7 +48,10 @@ let package = Package(
         .testTarget(name: "RoundtableXMLTests", dependencies: ["RoundtableXML"]),
         .testTarget(
             name: "RoundtableCLITests",
-            dependencies: ["roundtable", "RoundtableXML", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "roundtable", "RoundtableXML", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Golden"]
         ),
     ],

@@ -7,6 +7,7 @@ enum Schema {
         migrator.registerMigration("v1 people, panels and sessions", migrate: createV1)
         migrator.registerMigration("v2 import batches and partner references", migrate: createV2)
         migrator.registerMigration("v3 concepts, transcripts, codebook and feedback", migrate: createV3)
+        migrator.registerMigration("v4 REFI-QDA identities", migrate: createV4)
         return migrator
     }
 

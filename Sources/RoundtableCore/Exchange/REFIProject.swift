@@ -1,0 +1,164 @@
+import Foundation
+
+/// A REFI-QDA project as Roundtable exports it: sessions as text sources, participants as cases,
+/// moderators and coders as users. Every element carries a stored GUID, so exports agree.
+public struct REFIProject: Sendable {
+    /// The project's name.
+    public var name: String
+    public var users: [REFIUser] = []
+    /// The whole codebook, any order; parents are found by id.
+    public var codes: [Code] = []
+    public var variables: [REFIVariable] = []
+    public var cases: [REFICase] = []
+    public var sources: [REFISource] = []
+    public var notes: [REFINote] = []
+
+    /// Creates an empty project.
+    public init(name: String) {
+        self.name = name
+    }
+}
+
+/// A moderator or a coder.
+public struct REFIUser: Hashable, Sendable {
+    public var guid: String
+    public var name: String
+
+    /// Creates a user.
+    public init(guid: String, name: String) {
+        self.guid = guid
+        self.name = name
+    }
+}
+
+/// A text variable: one participant attribute name.
+public struct REFIVariable: Hashable, Sendable {
+    public var guid: String
+    public var name: String
+
+    /// Creates a variable.
+    public init(guid: String, name: String) {
+        self.guid = guid
+        self.name = name
+    }
+}
+
+/// A participant: attribute values, the sources they took part in and their own turns.
+public struct REFICase: Hashable, Sendable {
+    public var guid: String
+    public var name: String
+    /// Text values, in variable order.
+    public var values: [REFIValue] = []
+    public var sourceGUIDs: [String] = []
+    public var selectionGUIDs: [String] = []
+
+    /// Creates a case without values or references.
+    public init(guid: String, name: String) {
+        self.guid = guid
+        self.name = name
+    }
+}
+
+/// A case's text value of one variable.
+public struct REFIValue: Hashable, Sendable {
+    public var variableGUID: String
+    public var value: String
+
+    /// Creates a value.
+    public init(variableGUID: String, value: String) {
+        self.variableGUID = variableGUID
+        self.value = value
+    }
+}
+
+/// A span of a source's text in Unicode code points, end exclusive, with at most one coding.
+public struct REFISelection: Hashable, Sendable {
+    public var guid: String
+    public var name: String?
+    public var start: Int
+    public var end: Int
+    /// The coding applied to the span; nil for a participant's turn (a case refers to it).
+    public var coding: REFICoding?
+
+    /// Creates a selection.
+    public init(guid: String, name: String? = nil, start: Int, end: Int, coding: REFICoding? = nil) {
+        self.guid = guid
+        self.name = name
+        self.start = start
+        self.end = end
+        self.coding = coding
+    }
+}
+
+/// A code applied to a selection.
+public struct REFICoding: Hashable, Sendable {
+    public var guid: String
+    public var codeGUID: String
+    public var userGUID: String?
+    public var created: Date?
+
+    /// Creates a coding.
+    public init(guid: String, codeGUID: String, userGUID: String?, created: Date?) {
+        self.guid = guid
+        self.codeGUID = codeGUID
+        self.userGUID = userGUID
+        self.created = created
+    }
+}
+
+/// A session transcript as plain text, one `Speaker: text` line per utterance, with its selections.
+public struct REFISource: Hashable, Sendable {
+    public var guid: String
+    /// The guid of the set the session becomes.
+    public var setGUID: String
+    public var name: String
+    public private(set) var text = ""
+    private var scalarCount = 0
+    public var selections: [REFISelection] = []
+    public var noteGUIDs: [String] = []
+
+    /// Creates a source with no text yet.
+    public init(guid: String, setGUID: String, name: String) {
+        self.guid = guid
+        self.setGUID = setGUID
+        self.name = name
+    }
+
+    /// Appends one `speaker: text` line and returns the code-point offset where `text` starts in it.
+    /// Line breaks inside either become spaces, one for one, so offsets into `text` still hold.
+    public mutating func appendLine(speaker: String, text utterance: String) -> Int {
+        let prefix = Self.oneLine(speaker) + ": "
+        let start = scalarCount + prefix.unicodeScalars.count
+        let line = prefix + Self.oneLine(utterance) + "\n"
+        text += line
+        scalarCount += line.unicodeScalars.count
+        return start
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{85}" ? " " : scalar)
+        }
+        return String(scalars)
+    }
+}
+
+/// A session note as a REFI-QDA note, with selections for its codings.
+public struct REFINote: Hashable, Sendable {
+    public var guid: String
+    public var name: String
+    public var text: String
+    public var userGUID: String?
+    public var created: Date
+    public var selections: [REFISelection] = []
+
+    /// Creates a note.
+    public init(guid: String, name: String, text: String, userGUID: String?, created: Date) {
+        self.guid = guid
+        self.name = name
+        self.text = text
+        self.userGUID = userGUID
+        self.created = created
+    }
+}

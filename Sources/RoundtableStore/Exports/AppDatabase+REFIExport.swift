@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+import RoundtableCore
+
+/// Which sessions a REFI-QDA project holds.
+public enum REFIScope: Sendable {
+    /// These sessions, transcribed or not.
+    case sessions([EntityKey])
+    /// The panel's sessions that have a transcript.
+    case panel(String)
+    /// Every session that has a transcript.
+    case all
+}
+
+extension AppDatabase {
+    /// The sessions in `scope` as a REFI-QDA project, in one write transaction: GUIDs that are not
+    /// stored yet (sessions, participants, moderators, coders, turns, variables) are assigned and
+    /// kept, so a second export names everything the same.
+    public func refiProject(_ scope: REFIScope, name: String) throws -> REFIProject {
+        try write { db in
+            var ids = REFIIdentities(db)
+            let sessions = try refiSessions(db, scope)
+            var project = REFIProject(name: name)
+            project.codes = try Code.order(Column("id")).fetchAll(db)
+            let codeGUIDs = Dictionary(uniqueKeysWithValues: project.codes.map { ($0.id!, $0.guid) })
+            let sessionIds = sessions.map { $0.id! }
+            project.users = try Moderator.fetchAll(db, sql: """
+                SELECT * FROM moderator WHERE id IN (SELECT moderatorId FROM sessionModerator WHERE sessionId IN \(list(sessionIds)))
+                ORDER BY id
+                """).map { REFIUser(guid: try ids.guid("moderator", "\($0.key)"), name: $0.name) }
+            let coderNames = try String.fetchAll(db, sql: """
+                SELECT coder FROM coding JOIN utterance ON utterance.id = coding.utteranceId WHERE utterance.sessionId IN \(list(sessionIds))
+                UNION SELECT coder FROM coding JOIN note ON note.id = coding.noteId WHERE note.sessionId IN \(list(sessionIds))
+                UNION SELECT author FROM note WHERE sessionId IN \(list(sessionIds))
+                ORDER BY 1
+                """)
+            var coders: [String: String] = [:]
+            for coder in coderNames {
+                coders[coder] = try ids.guid("coder", coder)
+                project.users.append(REFIUser(guid: coders[coder]!, name: coder))
+            }
+            let people = try Participant.fetchAll(db, sql: """
+                SELECT * FROM participant WHERE id IN (
+                    SELECT participantId FROM seat WHERE sessionId IN \(list(sessionIds))
+                    UNION SELECT participantId FROM utterance WHERE sessionId IN \(list(sessionIds)) AND participantId IS NOT NULL)
+                ORDER BY id
+                """)
+            var cases: [Int64: REFICase] = [:]
+            for person in people { cases[person.id!] = REFICase(guid: try ids.guid("participant", "\(person.key)"), name: person.displayName) }
+            let attributes = try ParticipantAttribute.fetchAll(db, sql: """
+                SELECT * FROM participantAttribute WHERE participantId IN \(list(people.map { $0.id! })) ORDER BY name, participantId
+                """)
+            var variables: [String: String] = [:]
+            for attribute in attributes {
+                if variables[attribute.name] == nil {
+                    variables[attribute.name] = try ids.guid("variable", attribute.name)
+                    project.variables.append(REFIVariable(guid: variables[attribute.name]!, name: attribute.name))
+                }
+                cases[attribute.participantId]?.values.append(REFIValue(variableGUID: variables[attribute.name]!, value: attribute.value))
+            }
+            for session in sessions {
+                var source = REFISource(guid: try ids.guid("session", "\(session.key)"), setGUID: try ids.guid("sessionSet", "\(session.key)"),
+                                        name: "\(session.key) \(session.title)")
+                var codings = try RowMerge(Row.fetchCursor(db, sql: """
+                    SELECT utterance.sequence, coding.* FROM coding JOIN utterance ON utterance.id = coding.utteranceId
+                    WHERE utterance.sessionId = ? ORDER BY utterance.sequence, coding.id
+                    """, arguments: [session.id!])) { try Coding(row: $0) }
+                let utterances = try Utterance.filter(Column("sessionId") == session.id!).order(Column("sequence")).fetchCursor(db)
+                var speakers = Set<Int64>()
+                while let utterance = try utterances.next() {
+                    let offset = source.appendLine(speaker: utterance.speakerLabel, text: utterance.text)
+                    if let person = utterance.participantId, cases[person] != nil {
+                        let turn = REFISelection(guid: try ids.guid("utterance", "\(utterance.key)"), name: "\(utterance.key)",
+                                                 start: offset, end: offset + utterance.scalarCount)
+                        source.selections.append(turn)
+                        cases[person]?.selectionGUIDs.append(turn.guid)
+                        if speakers.insert(person).inserted { cases[person]?.sourceGUIDs.append(source.guid) }
+                    }
+                    for coding in try codings.values(for: Int64(utterance.sequence)) {
+                        source.selections.append(try refiSelection(coding, offset: offset, length: utterance.scalarCount,
+                                                                   codes: codeGUIDs, coders: coders, ids: &ids))
+                    }
+                }
+                for note in try Note.filter(Column("sessionId") == session.id!).order(Column("id")).fetchAll(db) {
+                    var exported = REFINote(guid: note.guid, name: "\(note.key) \(note.kind.rawValue)", text: note.text,
+                                            userGUID: coders[note.author], created: note.createdAt)
+                    let length = note.text.unicodeScalars.count
+                    for coding in try Coding.filter(Column("noteId") == note.id!).order(Column("id")).fetchAll(db) {
+                        exported.selections.append(try refiSelection(coding, offset: 0, length: length, codes: codeGUIDs,
+                                                                     coders: coders, ids: &ids))
+                    }
+                    project.notes.append(exported)
+                    source.noteGUIDs.append(note.guid)
+                }
+                project.sources.append(source)
+            }
+            project.cases = people.compactMap { cases[$0.id!] }
+            return project
+        }
+    }
+
+    private func refiSessions(_ db: Database, _ scope: REFIScope) throws -> [Session] {
+        let transcribed = "id IN (SELECT sessionId FROM utterance)"
+        let sessions: [Session]
+        switch scope {
+        case .sessions(let keys):
+            var seen = Set<EntityKey>()
+            sessions = try keys.filter { seen.insert($0).inserted }.map { try Lookup.session(db, $0) }
+        case .panel(let key):
+            let panel = try Lookup.panel(db, key)
+            sessions = try Session.filter(sql: "panelId = ? AND \(transcribed)", arguments: [panel.id!]).order(Column("startsAt"), Column("id")).fetchAll(db)
+        case .all:
+            sessions = try Session.filter(sql: transcribed).order(Column("startsAt"), Column("id")).fetchAll(db)
+        }
+        guard !sessions.isEmpty else { throw RoundtableError.rule("no session with a transcript to export") }
+        return sessions
+    }
+
+    /// The coding's stored GUID names its selection; the REFI `Coding` inside gets one of its own.
+    private func refiSelection(_ coding: Coding, offset: Int, length: Int, codes: [Int64: String],
+                               coders: [String: String], ids: inout REFIIdentities) throws -> REFISelection {
+        let span = coding.span ?? TextSpan(start: 0, end: length)
+        return REFISelection(guid: coding.guid, start: offset + span.start, end: offset + span.end,
+                             coding: REFICoding(guid: try ids.guid("coding", coding.guid), codeGUID: codes[coding.codeId] ?? "",
+                                                userGUID: coders[coding.coder], created: coding.createdAt))
+    }
+
+    /// `(1,2,3)` from row ids, which are integers and safe to inline.
+    private func list(_ ids: [Int64]) -> String {
+        "(" + (ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")) + ")"
+    }
+}
+
+/// Stored REFI-QDA GUIDs by kind and key, assigning a new one the first time something is exported.
+struct REFIIdentities {
+    let db: Database
+    init(_ db: Database) { self.db = db }
+
+    mutating func guid(_ kind: String, _ key: String) throws -> String {
+        if let stored = try String.fetchOne(db, sql: "SELECT guid FROM refiIdentity WHERE kind = ? AND key = ?", arguments: [kind, key]) {
+            return stored
+        }
+        let guid = GUID.make()
+        try db.execute(sql: "INSERT INTO refiIdentity (kind, key, guid) VALUES (?, ?, ?)", arguments: [kind, key, guid])
+        return guid
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import RoundtableCore
+import RoundtableStore
+import RoundtableXML
+
+struct ExportREFI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "refi",
+        abstract: "Write sessions as a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder.",
+        discussion: """
+            Each session becomes a text source (one `Speaker: text` line per turn) and a set, each coding \
+            a selection with its code, each participant a case with their attributes and turns, notes \
+            as notes, moderators and coders as users. GUIDs are stored, so exporting again names \
+            everything the same.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var destination: OutputFileOptions
+    @Option(name: .customLong("session"), help: ArgumentHelp("A session to include, such as S-0001 (repeatable).", valueName: "session"))
+    var sessions: [String] = []
+    @Option(help: ArgumentHelp("Every transcribed session of this panel.", valueName: "key")) var panel: String?
+    @Flag(help: "Every transcribed session.") var all = false
+
+    func validate() throws {
+        let given = (sessions.isEmpty ? 0 : 1) + (panel == nil ? 0 : 1) + (all ? 1 : 0)
+        guard given == 1 else { throw ValidationError("give exactly one of --session, --panel or --all") }
+    }
+
+    func run() throws {
+        let scope: REFIScope
+        let stem: String
+        if let panel {
+            (scope, stem) = (.panel(panel), "refi-\(panel)")
+        } else if all {
+            (scope, stem) = (.all, "refi-all")
+        } else {
+            let keys = try sessions.map { try EntityKey(parsing: $0, as: .session) }
+            (scope, stem) = (.sessions(keys), "refi-" + keys.map(\.description).joined(separator: "-"))
+        }
+        let database = try workspace.open()
+        let now = database.clock()
+        let path = try destination.path(stem: stem, extension: "qdpx", now: now)
+        let project = try database.refiProject(scope, name: "Roundtable \(stem.dropFirst(5))")
+        try REFIProjectWriter.write(project, to: path, origin: "Roundtable \(Roundtable.configuration.version)", created: now)
+        let codings = (project.sources.flatMap(\.selections) + project.notes.flatMap(\.selections)).filter { $0.coding != nil }.count
+        Console.print("wrote \(project.sources.count) sources, \(codings) codings and \(project.cases.count) cases to \(path)")
+    }
+}
