@@ -136,4 +136,21 @@ struct REFIExportCLITests {
         let neither = try cli.run("export", "refi")
         #expect(neither.status != 0)
     }
+
+    @Test func aRestoredWorkspaceExportsTheSameGUIDs() throws {
+        let cli = try Self.demo()
+        let first = try Self.export(cli, "a.qdpx")
+        let backup = cli.folder.appendingPathComponent("backup.xml").path
+        _ = try cli.key("export", "workspace", "-o", backup)
+        #expect(try NativeValidation.errors(inFile: backup) == [])
+        #expect(try String(contentsOfFile: backup, encoding: .utf8).contains("<refiIdentities>"))
+        let restored = cli.folder.appendingPathComponent("restored.sqlite").path
+        let restore = try cli.run("import", "workspace", backup, "--db", restored)
+        #expect(restore.status == 0, "\(restore.stderr)")
+        let path = cli.folder.appendingPathComponent("b.qdpx").path
+        _ = try cli.key("export", "refi", "--session", "S-0001", "-o", path, "--db", restored)
+        let second = String(decoding: try #require(try Self.unzip(path)["project.qde"]), as: UTF8.self)
+        let guids = { (qde: String) in Self.matches(#"(?:guid|targetGUID)="([^"]+)""#, in: qde).map { $0[1] } }
+        #expect(guids(first.qde) == guids(second))
+    }
 }

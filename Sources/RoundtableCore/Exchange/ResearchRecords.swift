@@ -28,6 +28,21 @@ public struct ReactionRecord: Sendable, Equatable {
     }
 }
 
+/// The GUID a REFI-QDA export gave something that has no `guid` of its own (a session, a
+/// participant, a coder, …), kept so later exports, and restored workspaces, name it the same way.
+public struct REFIIdentity: Sendable, Equatable {
+    public var kind: String
+    public var key: String
+    public var guid: String
+
+    /// Creates an identity.
+    public init(kind: String, key: String, guid: String) {
+        self.kind = kind
+        self.key = key
+        self.guid = guid
+    }
+}
+
 /// A comment card with the key of its panel, as backups carry it.
 public struct CommentCardRecord: Sendable, Equatable {
     public var card: CommentCard

@@ -20,6 +20,7 @@ public struct SessionRecord: Sendable {
 public enum WorkspaceSection: String, Sendable, CaseIterable {
     case moderators, panels, importBatches, participants, sessions
     case concepts, presentations, reactions, utterances, notes, commentCards, surveyResponses, codebook, codings
+    case refiIdentities
     case auditLog
 }
 
@@ -44,5 +45,6 @@ public protocol WorkspaceSink {
     func surveyResponse(_ response: SurveyResponse) throws
     func code(_ code: Code) throws
     func coding(_ coding: Coding) throws
+    func refiIdentity(_ identity: REFIIdentity) throws
     func auditEntry(_ entry: AuditEntry) throws
 }

@@ -47,6 +47,9 @@ enum ResearchStream {
             try each(Code.order(Column("id")), db, sink.code)
         case .codings:
             try each(Coding.order(Column("id")), db, sink.coding)
+        case .refiIdentities:
+            let rows = try Row.fetchCursor(db, sql: "SELECT kind, key, guid FROM refiIdentity ORDER BY kind, key")
+            while let row = try rows.next() { try sink.refiIdentity(REFIIdentity(kind: row[0], key: row[1], guid: row[2])) }
         case .moderators, .panels, .importBatches, .participants, .sessions, .auditLog:
             break
         }
@@ -62,5 +65,6 @@ enum ResearchStream {
     /// The research sections, in backup order.
     static let sections: [WorkspaceSection] = [
         .concepts, .presentations, .reactions, .utterances, .notes, .commentCards, .surveyResponses, .codebook, .codings,
+        .refiIdentities,
     ]
 }

@@ -53,6 +53,11 @@ extension WorkspaceRestore {
 
     func coding(_ coding: Coding) throws { try insert(coding, counting: \.codings) }
 
+    func refiIdentity(_ identity: REFIIdentity) throws {
+        try db.execute(sql: "INSERT INTO refiIdentity (kind, key, guid) VALUES (?, ?, ?)",
+                       arguments: [identity.kind, identity.key, identity.guid])
+    }
+
     /// Inserts a record as the backup gives it, ids included, and counts it.
     private func insert<Record: MutablePersistableRecord>(_ record: Record, counting count: WritableKeyPath<RestoreSummary, Int>) throws {
         var record = record

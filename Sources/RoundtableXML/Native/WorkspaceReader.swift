@@ -69,6 +69,10 @@ public final class WorkspaceReader {
         case (.commentCards, "commentCard"): try sink.commentCard(records.commentCard())
         case (.surveyResponses, "surveyResponse"): try sink.surveyResponse(records.surveyResponse())
         case (.codebook, "code"): try sink.code(records.code())
+        case (.refiIdentities, "identity"):
+            let a = reader.attributes()
+            try reader.skipElement()
+            try sink.refiIdentity(REFIIdentity(kind: a["kind"] ?? "", key: a["key"] ?? "", guid: a["guid"] ?? ""))
         case (.codings, "coding"):
             let element = CodingElement(reader.attributes(), line: reader.line)
             try reader.skipElement()

@@ -90,4 +90,12 @@ extension WorkspaceWriter {
     public func coding(_ coding: Coding) throws {
         try ResearchElements.coding(coding, withTarget: true, to: writer)
     }
+
+    public func refiIdentity(_ identity: REFIIdentity) throws {
+        try writer.start("identity")
+        try writer.attribute("kind", identity.kind)
+        try writer.attribute("key", identity.key)
+        try writer.attribute("guid", identity.guid)
+        try writer.end()
+    }
 }
