@@ -153,4 +153,36 @@ struct REFIExportCLITests {
         let guids = { (qde: String) in Self.matches(#"(?:guid|targetGUID)="([^"]+)""#, in: qde).map { $0[1] } }
         #expect(guids(first.qde) == guids(second))
     }
+
+    @Test func aPseudonymizedProjectNamesNobodyAndItsSelectionsStillMatch() throws {
+        let cli = try Self.demo()
+        let path = cli.folder.appendingPathComponent("p.qdpx").path
+        _ = try cli.key("export", "refi", "--session", "S-0001", "--pseudonymize", "-o", path)
+        let files = try Self.unzip(path)
+        let qde = String(decoding: try #require(files["project.qde"]), as: UTF8.self)
+        #expect(try InteropValidation.errors(inFile: Self.write(qde, in: cli), schemaPath: Self.schema) == [])
+        let source = try #require(files.first { $0.key.hasPrefix("sources/") }?.value)
+        let text = String(decoding: source, as: UTF8.self)
+        for name in ["Sofia", "Lindqvist", "Matti", "Järvinen", "Elina", "Liisa", "Pöysti"] {
+            #expect(!qde.contains(name) && !text.contains(name), "\(name)")
+        }
+        #expect(text.contains("P01: ") && text.contains("Aino Virtanen: "))
+        let scalars = Array(text.unicodeScalars)
+        let exported = cli.folder.appendingPathComponent("t.xml").path
+        _ = try cli.key("export", "transcript", "S-0001", "--pseudonymize", "-o", exported)
+        let transcript = try String(contentsOfFile: exported, encoding: .utf8)
+        let selections = Self.matches(#"<PlainTextSelection [^>]*startPosition="(\d+)" endPosition="(\d+)""#, in: qde)
+        #expect(selections.count >= 20, "the turns and the codings")
+        for match in selections {
+            let selected = String(String.UnicodeScalarView(scalars[Int(match[1])!..<Int(match[2])!]))
+            #expect(transcript.contains(selected.replacingOccurrences(of: "&", with: "&amp;")), "\(selected)")
+        }
+    }
+
+    /// `qde` written to a file, for validation.
+    static func write(_ qde: String, in cli: CLI) throws -> String {
+        let path = cli.folder.appendingPathComponent("project.qde").path
+        try qde.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
 }

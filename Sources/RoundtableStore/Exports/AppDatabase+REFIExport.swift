@@ -15,8 +15,10 @@ public enum REFIScope: Sendable {
 extension AppDatabase {
     /// The sessions in `scope` as a REFI-QDA project, in one write transaction: GUIDs that are not
     /// stored yet (sessions, participants, moderators, coders, turns, variables) are assigned and
-    /// kept, so a second export names everything the same.
-    public func refiProject(_ scope: REFIScope, name: String) throws -> REFIProject {
+    /// kept, so a second export names everything the same. With `pseudonymize`, participants are
+    /// P01, P02, … (by key, over the whole project) in case names, speakers and texts, and coded
+    /// spans move with the text.
+    public func refiProject(_ scope: REFIScope, name: String, pseudonymize: Bool = false) throws -> REFIProject {
         try write { db in
             var ids = REFIIdentities(db)
             let sessions = try refiSessions(db, scope)
@@ -45,8 +47,12 @@ extension AppDatabase {
                     UNION SELECT participantId FROM utterance WHERE sessionId IN \(list(sessionIds)) AND participantId IS NOT NULL)
                 ORDER BY id
                 """)
+            let pseudonyms = pseudonymize ? Pseudonyms(people: people) : nil
             var cases: [Int64: REFICase] = [:]
-            for person in people { cases[person.id!] = REFICase(guid: try ids.guid("participant", "\(person.key)"), name: person.displayName) }
+            for person in people {
+                cases[person.id!] = REFICase(guid: try ids.guid("participant", "\(person.key)"),
+                                             name: pseudonyms?.code(of: person.id!) ?? person.displayName)
+            }
             let attributes = try ParticipantAttribute.fetchAll(db, sql: """
                 SELECT * FROM participantAttribute WHERE participantId IN \(list(people.map { $0.id! })) ORDER BY name, participantId
                 """)
@@ -68,24 +74,34 @@ extension AppDatabase {
                 let utterances = try Utterance.filter(Column("sessionId") == session.id!).order(Column("sequence")).fetchCursor(db)
                 var speakers = Set<Int64>()
                 while let utterance = try utterances.next() {
-                    let offset = source.appendLine(speaker: utterance.speakerLabel, text: utterance.text)
+                    var (speaker, text) = (utterance.speakerLabel, utterance.text)
+                    var utteranceCodings = try codings.values(for: Int64(utterance.sequence))
+                    if let pseudonyms {
+                        (text, utteranceCodings) = pseudonyms.apply(to: text, codings: utteranceCodings)
+                        speaker = utterance.participantId.flatMap(pseudonyms.code(of:)) ?? pseudonyms.apply(to: speaker, codings: []).text
+                    }
+                    let length = text.unicodeScalars.count
+                    let offset = source.appendLine(speaker: speaker, text: text)
                     if let person = utterance.participantId, cases[person] != nil {
                         let turn = REFISelection(guid: try ids.guid("utterance", "\(utterance.key)"), name: "\(utterance.key)",
-                                                 start: offset, end: offset + utterance.scalarCount)
+                                                 start: offset, end: offset + length)
                         source.selections.append(turn)
                         cases[person]?.selectionGUIDs.append(turn.guid)
                         if speakers.insert(person).inserted { cases[person]?.sourceGUIDs.append(source.guid) }
                     }
-                    for coding in try codings.values(for: Int64(utterance.sequence)) {
-                        source.selections.append(try refiSelection(coding, offset: offset, length: utterance.scalarCount,
+                    for coding in utteranceCodings {
+                        source.selections.append(try refiSelection(coding, offset: offset, length: length,
                                                                    codes: codeGUIDs, coders: coders, ids: &ids))
                     }
                 }
                 for note in try Note.filter(Column("sessionId") == session.id!).order(Column("id")).fetchAll(db) {
-                    var exported = REFINote(guid: note.guid, name: "\(note.key) \(note.kind.rawValue)", text: note.text,
+                    var text = note.text
+                    var noteCodings = try Coding.filter(Column("noteId") == note.id!).order(Column("id")).fetchAll(db)
+                    if let pseudonyms { (text, noteCodings) = pseudonyms.apply(to: text, codings: noteCodings) }
+                    var exported = REFINote(guid: note.guid, name: "\(note.key) \(note.kind.rawValue)", text: text,
                                             userGUID: coders[note.author], created: note.createdAt)
-                    let length = note.text.unicodeScalars.count
-                    for coding in try Coding.filter(Column("noteId") == note.id!).order(Column("id")).fetchAll(db) {
+                    let length = text.unicodeScalars.count
+                    for coding in noteCodings {
                         exported.selections.append(try refiSelection(coding, offset: 0, length: length, codes: codeGUIDs,
                                                                      coders: coders, ids: &ids))
                     }

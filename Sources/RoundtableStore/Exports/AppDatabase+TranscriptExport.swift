@@ -52,35 +52,47 @@ struct Pseudonyms {
     private let pseudonymizer: Pseudonymizer
 
     init(_ db: Database, sessionId: Int64) throws {
-        let people = try Row.fetchAll(db, sql: """
-            SELECT id, displayName, erasedAt IS NOT NULL AS erased FROM participant WHERE id IN (
+        self.init(people: try Participant.fetchAll(db, sql: """
+            SELECT * FROM participant WHERE id IN (
                 SELECT participantId FROM seat WHERE sessionId = ?
                 UNION SELECT participantId FROM utterance WHERE sessionId = ? AND participantId IS NOT NULL)
             ORDER BY id
-            """, arguments: [sessionId, sessionId])
+            """, arguments: [sessionId, sessionId]))
+    }
+
+    /// Codes for `people`, numbered in the order given.
+    init(people: [Participant]) {
         let width = max(2, String(people.count).count)
         var codes: [Int64: String] = [:]
         var names: [(name: String, code: String)] = []
         for (index, person) in people.enumerated() {
             let number = String(index + 1)
             let code = "P" + String(repeating: "0", count: width - number.count) + number
-            codes[person["id"]] = code
-            if !(person["erased"] as Bool) { names.append((person["displayName"], code)) }
+            codes[person.id!] = code
+            if !person.isErased { names.append((person.displayName, code)) }
         }
         self.codes = codes
         pseudonymizer = Pseudonymizer(names)
     }
 
+    /// The study code of a participant, such as `P01`.
+    func code(of participantId: Int64) -> String? { codes[participantId] }
+
+    /// `text` with names replaced and coded spans moved (spans of nil codings mean the whole text).
+    func apply(to text: String, codings: [Coding]) -> (text: String, codings: [Coding]) {
+        let replaced = pseudonymizer.apply(to: text, spans: codings.map { $0.span ?? TextSpan(start: 0, end: 0) })
+        var moved = codings
+        for index in moved.indices where moved[index].span != nil {
+            moved[index].startOffset = replaced.spans[index].start
+            moved[index].endOffset = replaced.spans[index].end
+        }
+        return (replaced.text, moved)
+    }
+
     /// The entry with names replaced, no participant id, and its coded spans moved to match.
     func apply(to entry: TranscriptEntry) -> TranscriptEntry {
         var entry = entry
-        let spans = entry.codings.map { $0.span ?? TextSpan(start: 0, end: 0) }
-        let replaced = pseudonymizer.apply(to: entry.utterance.text, spans: spans)
-        entry.utterance.text = replaced.text
-        for index in entry.codings.indices where entry.codings[index].span != nil {
-            entry.codings[index].startOffset = replaced.spans[index].start
-            entry.codings[index].endOffset = replaced.spans[index].end
-        }
+        (entry.utterance.text, entry.codings) = apply(to: entry.utterance.text, codings: entry.codings)
         if let participant = entry.utterance.participantId {
             entry.speaker = codes[participant] ?? pseudonymizer.apply(to: entry.speaker)
         } else {
