@@ -42,7 +42,12 @@ extension AppDatabase {
     /// An entry's GUID finds a code again even if the file renamed it, and a code created from an
     /// entry keeps the entry's GUID, so codebooks go back and forth between tools without duplicates.
     public func importCodes(_ entries: [CodebookEntry]) throws -> CodeImportCounts {
-        try write { db in
+        try write { db in try importCodes(db, entries) }
+    }
+
+    /// `importCodes` inside a transaction the caller holds.
+    func importCodes(_ db: Database, _ entries: [CodebookEntry]) throws -> CodeImportCounts {
+        do {
             var codebook = try Codebook(db)
             var created: Set<Int64> = []
             var touched: [Int64: Bool] = [:]

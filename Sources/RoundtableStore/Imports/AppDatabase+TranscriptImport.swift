@@ -19,7 +19,13 @@ extension AppDatabase {
     /// checked against its utterance's text.
     public func importTranscript(session key: EntityKey, fileName: String, replace: Bool,
                                  feed: (any TranscriptSink) throws -> Void) throws -> TranscriptFileImportReport {
-        try write { db in
+        try write { db in try importTranscript(db, session: key, fileName: fileName, replace: replace, feed: feed) }
+    }
+
+    /// `importTranscript` inside a transaction the caller holds.
+    func importTranscript(_ db: Database, session key: EntityKey, fileName: String, replace: Bool,
+                          feed: (any TranscriptSink) throws -> Void) throws -> TranscriptFileImportReport {
+        do {
             let session = try Lookup.session(db, key)
             let sink = try TranscriptFileImport(db, session: session, replace: replace, fileName: fileName, database: self)
             try feed(sink)

@@ -4,7 +4,7 @@ import RoundtableXML
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Bring in what partners send: rosters, codebooks, and workspace backups.",
-        subcommands: [ImportRoster.self, ImportCodebook.self, ImportWorkspace.self])
+        subcommands: [ImportRoster.self, ImportCodebook.self, ImportWorkspace.self, ImportREFI.self])
 }
 
 /// `--max-size`, shared by every import that reads a file.

@@ -1,0 +1,117 @@
+import Foundation
+import RoundtableCore
+
+/// Reads a REFI-QDA project (`.qdpx`) for import, leniently (no schema, as for codebooks): the
+/// codebook, users, cases, and text sources with their coded plain-text selections. Whatever is not
+/// brought across becomes a warning; codings that name a missing code are listed and skipped.
+public final class REFIProjectReader {
+    /// The REFI-QDA project namespace.
+    public static let namespace = "urn:QDA-XML:project:1.0"
+    let archive: REFIArchive
+    let reader: XMLStreamReader
+    var project = REFIImportProject(name: "")
+    private var variables: [String: String] = [:]
+    /// Whether selection positions count UTF-16 units, as NVivo 12 writes them, rather than code points.
+    var countsUTF16 = false
+    private var skipped: [String: Int] = [:]
+
+    /// Opens a `.qdpx` archive; entries larger than `maxSize` are refused.
+    public init(path: String, maxSize: Int64 = NativeFormat.defaultMaxSize) throws {
+        archive = try REFIArchive(path: path, maxSize: maxSize)
+        reader = try XMLStreamReader(bytes: try archive.project(), label: "project.qde", schema: nil)
+    }
+
+    /// The whole project; source texts are read from the archive.
+    public func read() throws -> REFIImportProject {
+        guard let first = try reader.next(), case .start("Project") = first, reader.namespaceURI == Self.namespace else {
+            throw XMLInputError(file: reader.file, line: reader.line, message: "expected <Project> in namespace \(Self.namespace)")
+        }
+        project.name = reader.attributes()["name"].flatMap { $0.isEmpty ? nil : $0 } ?? "REFI project"
+        countsUTF16 = (reader.attributes()["origin"] ?? "").lowercased().contains("nvivo")
+        if countsUTF16 {
+            project.warnings.append("project.qde: NVivo counts selection positions in UTF-16 units; converted to code points")
+        }
+        var codes = REFICodeStack()
+        while let node = try reader.next() {
+            switch node {
+            case .start("User"): project.users.append(reader.attributes()["name"] ?? "user")
+            case .start("Code"):
+                let a = reader.attributes()
+                let text = a["guid"] ?? ""
+                guard let guid = GUID.normalized(text), let name = a["name"], !name.isEmpty else {
+                    throw XMLInputError(file: reader.file, line: reader.line, message: "<Code> needs a name and a GUID (got '\(text)')")
+                }
+                codes.open(name: name, color: a["color"], guid: guid)
+                if reader.isEmptyElement { codes.close() }
+            case .start("Description") where codes.isOpen:
+                codes.describe(UnicodeText.trimmed(try reader.elementText()))
+            case .end("Code"): codes.close()
+            case .start("Variable"):
+                let a = reader.attributes()
+                if let guid = a["guid"].flatMap(GUID.normalized) { variables[guid] = a["name"] ?? "" }
+                try reader.skipElement()
+            case .start("Case"): try readCase()
+            case .start("TextSource"): try readSource()
+            case .start("Sets"):
+                let line = reader.line
+                if reader.isEmptyElement {
+                    project.warnings.append("project.qde:\(line): empty <Sets/> (the schema wants at least one <Set>); read anyway")
+                } else {
+                    skip("Sets", at: line)
+                    try reader.skipElement()
+                }
+            case .start("Project"), .start("Users"), .start("CodeBook"), .start("Codes"), .start("Variables"),
+                 .start("Cases"), .start("Sources"), .end, .text:
+                continue
+            case .start(let name):
+                skip(name, at: reader.line)
+                try reader.skipElement()
+            }
+        }
+        project.codes = codes.entries
+        checkReferences()
+        for (name, count) in skipped.sorted(by: { $0.key < $1.key }) {
+            project.warnings.append("project.qde: \(count) <\(name)> not brought across")
+        }
+        if project.sources.isEmpty { project.warnings.append("project.qde: the project has no text sources, so no sessions") }
+        return project
+    }
+
+    func skip(_ name: String, at line: Int) {
+        if skipped[name] == nil { project.warnings.append("project.qde:\(line): <\(name)> is not brought across") }
+        skipped[name, default: 0] += 1
+    }
+
+    private func readCase() throws {
+        let name = UnicodeText.trimmed(reader.attributes()["name"] ?? "")
+        let line = reader.line
+        var values: [(name: String, value: String)] = []
+        var variable: String?
+        if !reader.isEmptyElement {
+            while let node = try reader.next() {
+                switch node {
+                case .end("Case"): break
+                case .start("VariableRef"):
+                    let target = reader.attributes()["targetGUID"].flatMap(GUID.normalized) ?? ""
+                    variable = variables[target]
+                    if variable == nil { project.warnings.append("project.qde:\(reader.line): a case value names missing variable '\(target)'; skipped") }
+                    continue
+                case .start(let element) where element.hasSuffix("Value") && element != "VariableValue":
+                    let value = UnicodeText.trimmed(try reader.elementText())
+                    if let variable, !variable.isEmpty, !value.isEmpty { values.append((variable, value)) }
+                    continue
+                case .start("SourceRef"), .start("SelectionRef"):
+                    skip("SourceRef", at: reader.line)
+                    continue
+                default: continue
+                }
+                break
+            }
+        }
+        guard !name.isEmpty else {
+            project.warnings.append("project.qde:\(line): a case without a name is not brought across")
+            return
+        }
+        project.cases.append(REFIImportCase(name: name, variables: values))
+    }
+}
