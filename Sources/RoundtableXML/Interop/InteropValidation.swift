@@ -7,7 +7,11 @@ public enum InteropValidation {
     /// Every schema or well-formedness error in the file at `path` against the XSD at `schemaPath`,
     /// as `file:line: message`; empty when valid.
     public static func errors(inFile path: String, schemaPath: String) throws -> [String] {
-        let schema = try compiled(schemaPath)
+        try errors(inFile: path, schema: compiled(schemaPath))
+    }
+
+    /// Every schema or well-formedness error in the file at `path` against `schema`.
+    static func errors(inFile path: String, schema: XMLSchema) throws -> [String] {
         let reader = try XMLStreamReader(path: path, maxSize: .max, schema: schema)
         do {
             while try reader.next() != nil {}

@@ -5,13 +5,6 @@ import Foundation
 public enum NativeValidation {
     /// Every schema or well-formedness error in the file at `path`, as `file:line: message`; empty when valid.
     public static func errors(inFile path: String) throws -> [String] {
-        let reader = try XMLStreamReader(path: path, maxSize: .max, schema: XMLSchema.native())
-        do {
-            while try reader.next() != nil {}
-        } catch let error as XMLInputError {
-            let pending = reader.takeErrors()
-            return (pending.isEmpty ? [error] : pending).map(\.description)
-        }
-        return reader.takeErrors().map(\.description)
+        try InteropValidation.errors(inFile: path, schema: XMLSchema.native())
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RoundtableCore
 import RoundtableStore
+import RoundtableXML
 
 struct ExportICS: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,34 +48,8 @@ struct ExportICS: ParsableCommand {
                           seats: details.seats.map { ($0.participant, $0.seat.status) })
         }
         let path = try destination.path(stem: stem, extension: "ics", now: now)
-        try Self.write(SessionCalendar(events: events, stamp: now).render(), to: path)
+        // AtomicFile writes mode 0600: attendees' addresses are personal data.
+        try AtomicFile.write(Data(SessionCalendar(events: events, stamp: now).render().utf8), to: path)
         Console.print("wrote \(events.count) session\(events.count == 1 ? "" : "s") to \(path)")
-    }
-
-    /// Writes under a temporary name and renames into place; mode 0600 because attendees' addresses
-    /// are personal data (Data's own atomic write leaves the file readable by everyone).
-    private static func write(_ text: String, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).tmp"
-        func failure(_ verb: String) -> RoundtableError {
-            RoundtableError(.cannotCreateOutput, "cannot \(verb) \(path): \(String(cString: strerror(errno)))")
-        }
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw failure("create") }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        do {
-            try handle.write(contentsOf: Data(text.utf8))
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            unlink(temporary)
-            throw RoundtableError(.cannotCreateOutput, "cannot write \(path): \(error.localizedDescription)")
-        }
-        guard rename(temporary, path) == 0 else {
-            let error = failure("create")
-            unlink(temporary)
-            throw error
-        }
     }
 }

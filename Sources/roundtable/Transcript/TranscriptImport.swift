@@ -25,10 +25,11 @@ struct TranscriptImport: ParsableCommand {
 
     func run() throws {
         let session = try Keys.session(key)
-        let bytes = try Self.read(file, maxSize: limits.maxSize)
+        // Only the start is read to tell XML from text: the XML reader streams the file itself.
+        let head = try Self.read(file, maxSize: limits.maxSize, upTo: 512)
         let report: TranscriptImportReport
         var codings = ""
-        if Self.isXML(bytes) {
+        if Self.isXML(head) {
             let reader = try TranscriptReader(path: file, maxSize: limits.maxSize)
             let imported = try workspace.open().importTranscript(session: session, fileName: file, replace: replace) { sink in
                 try reader.read(into: sink)
@@ -37,7 +38,7 @@ struct TranscriptImport: ParsableCommand {
             report = imported.transcript
             codings = " with \(imported.codings) codings" + (imported.codesCreated > 0 ? " (\(imported.codesCreated) new codes)" : "")
         } else {
-            let text = try Self.decode(bytes, file: file)
+            let text = try Self.decode(try Self.read(file, maxSize: limits.maxSize), file: file)
             report = try workspace.open().importTranscript(session: session, text: text, fileName: file, replace: replace)
         }
         for speaker in report.unmatched {
@@ -74,8 +75,9 @@ struct TranscriptImport: ParsableCommand {
         return units.first { !whitespace.contains($0) } == UInt16(UInt8(ascii: "<"))
     }
 
-    /// The file's bytes; missing or unreadable files exit 66, files over the limit 65.
-    static func read(_ path: String, maxSize: Int64) throws -> Data {
+    /// The file's bytes (the first `count` only, when given); missing or unreadable files exit 66,
+    /// files over the limit 65.
+    static func read(_ path: String, maxSize: Int64, upTo count: Int? = nil) throws -> Data {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw RoundtableError(.inputMissing, "\(path): cannot read the file: \(String(cString: strerror(errno)))")
@@ -89,7 +91,7 @@ struct TranscriptImport: ParsableCommand {
             throw RoundtableError.rule("\(path): the file is \(info.st_size) bytes, over the \(maxSize)-byte limit (--max-size)")
         }
         do {
-            return try handle.readToEnd() ?? Data()
+            return try (count.map { try handle.read(upToCount: $0) } ?? handle.readToEnd()) ?? Data()
         } catch {
             throw RoundtableError(.inputMissing, "\(path): cannot read the file: \(error.localizedDescription)")
         }

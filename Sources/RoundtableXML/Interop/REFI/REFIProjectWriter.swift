@@ -24,9 +24,7 @@ public enum REFIProjectWriter {
         try REFIProjectXML.write(project, to: xml, origin: origin, created: created)
         try xml.finish()
 
-        let directory = (destination as NSString).deletingLastPathComponent
-        let name = (destination as NSString).lastPathComponent
-        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).\(getpid()).tmp"
+        let temporary = AtomicFile.temporaryPath(for: destination)
         unlink(temporary)
         var committed = false
         defer { if !committed { unlink(temporary) } }
