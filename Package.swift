@@ -20,12 +20,12 @@ let package = Package(
         .target(
             name: "RoundtableStore",
             dependencies: [
-                "RoundtableCore", "CSQLiteTuning",
+                "RoundtableCore", "CProcessTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "CProcessTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",

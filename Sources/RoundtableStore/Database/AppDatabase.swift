@@ -1,4 +1,4 @@
-internal import CSQLiteTuning
+internal import CProcessTuning
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -56,7 +56,7 @@ public struct AppDatabase: Sendable {
     }
 
     static func configuration(busyTimeout: TimeInterval = 10) -> Configuration {
-        _ = sqliteTuned
+        _ = processTuned
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Another moderator's write may hold the lock briefly; wait before giving up with exit 75.
@@ -72,8 +72,12 @@ public struct AppDatabase: Sendable {
         String.fromDatabaseValue(values[0]).map(UnicodeText.searchKey)
     }
 
-    /// Process-wide SQLite settings, applied once before the first connection opens.
-    private static let sqliteTuned: Bool = roundtable_sqlite3_disable_memstatus() == SQLITE_OK
+    /// Process-wide SQLite and malloc settings, applied once before the first connection opens.
+    /// Neither is needed for correctness, so a refusal is not an error.
+    private static let processTuned: Void = {
+        _ = roundtable_sqlite3_disable_memstatus()
+        _ = roundtable_malloc_keep_freed_heap()
+    }()
 
     /// Runs `body` as one IMMEDIATE transaction, so concurrent CLIs serialize before reading.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
