@@ -11,6 +11,7 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlIO.h>
+#include <libxml/SAX2.h>
 
 // xmlFree is a global function pointer that Swift 6 refuses to read; call it through here.
 static inline void roundtable_xmlFree(void *pointer) {

@@ -23,26 +23,7 @@ final class XMLStreamReader {
     init(path: String, maxSize: Int64, schema: XMLSchema?) throws {
         _ = LibXMLSetup.ready
         file = path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw XMLStreamReader.openError(path) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            close(fd)
-            throw XMLInputError(file: path, message: "not a regular file")
-        }
-        guard Int64(info.st_size) <= maxSize else {
-            close(fd)
-            throw XMLInputError(file: path, message: "the file is \(info.st_size) bytes, over the \(maxSize)-byte limit (--max-size)")
-        }
-        var prefix = [UInt8](repeating: 0, count: min(InputPrescan.window, Int(info.st_size)))
-        let got = prefix.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        do {
-            guard got == prefix.count else { throw XMLStreamReader.openError(path) }
-            try InputPrescan.check(prefix, file: path)
-        } catch {
-            close(fd)
-            throw error
-        }
+        let fd = try UntrustedFile.open(path, maxSize: maxSize)
         guard let reader = xmlReaderForFd(fd, path, nil, LibXMLSetup.untrustedParseOptions) else {
             close(fd)
             throw XMLInputError(file: path, message: "libxml2 could not open the file")
@@ -232,10 +213,6 @@ final class XMLStreamReader {
         return collector.errors.first
             ?? XMLInputError(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)), column: column,
                              message: "the document is not well-formed")
-    }
-
-    private static func openError(_ path: String) -> RoundtableError {
-        RoundtableError(.inputMissing, "\(path): cannot read the file: \(String(cString: strerror(errno)))")
     }
 }
 

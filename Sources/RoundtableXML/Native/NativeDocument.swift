@@ -14,6 +14,16 @@ enum NativeDocument {
         return try XMLStreamReader(bytes: bytes, label: label, schema: try schema(for: version, file: label, &warnings))
     }
 
+    /// The schema a file at `path` is validated against: nil (with a warning) for a newer version.
+    static func schema(forFileAt path: String, warnings: inout WarningLog) throws -> XMLSchema? {
+        try schema(for: try versionOnDisk(path), file: path, &warnings)
+    }
+
+    /// The schema a document held in memory is validated against: nil (with a warning) for a newer version.
+    static func schema(forBytes bytes: [UInt8], label: String, warnings: inout WarningLog) throws -> XMLSchema? {
+        try schema(for: InputPrescan.rootVersion(Array(bytes.prefix(InputPrescan.window))), file: label, &warnings)
+    }
+
     /// Reads the root start tag and checks its name and namespace; returns its attributes.
     static func expectRoot(_ expected: String, _ reader: XMLStreamReader) throws -> XMLAttributes {
         guard let node = try reader.next(), case .start(let name) = node else {

@@ -122,8 +122,12 @@ struct WarningLog {
     private var seen = Set<String>()
 
     mutating func skip(_ reader: XMLStreamReader, what: String) {
+        skip(file: reader.file, line: reader.line, what: what)
+    }
+
+    mutating func skip(file: String, line: Int, what: String) {
         guard seen.insert(what).inserted else { return }
-        messages.append("\(reader.file):\(reader.line): skipped \(what) (not known to this version of Roundtable)")
+        messages.append("\(file):\(line): skipped \(what) (not known to this version of Roundtable)")
     }
 
     mutating func add(_ message: String) {
