@@ -15,7 +15,7 @@ final class BulkStatement {
     private let statement: Statement
     private let handle: OpaquePointer
     private let db: Database
-    private var values: [Value] = []
+    @exclusivity(unchecked) private var values: [Value] = []
 
     /// Prepares `sql` on `db`; the statement lives as long as this object.
     init(_ db: Database, _ sql: String) throws {
