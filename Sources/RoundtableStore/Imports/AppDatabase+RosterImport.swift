@@ -26,22 +26,28 @@ extension AppDatabase {
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             let upsert = try RosterUpsert(db: db, partner: partner, batchId: batch.id!, panelId: panelId, now: clock())
             var report = RosterImportReport()
+            let record: (RosterEntry, RosterUpsert.Outcome) -> Void = { entry, outcome in
+                switch outcome {
+                case .new: report.new += 1
+                case .updated: report.updated += 1
+                case .unchanged: report.unchanged += 1
+                case .forgotten: report.forgottenSkipped += 1
+                case .duplicate:
+                    report.rejected.append(RejectedRow(
+                        line: entry.line, message: "partner id '\(entry.externalId)' appears earlier in this file"))
+                }
+            }
             try rows { item in
                 switch item {
                 case .rejected(let line, let message):
                     report.rejected.append(RejectedRow(line: line, message: message))
                 case .entry(let entry):
-                    switch try upsert.apply(entry) {
-                    case .new: report.new += 1
-                    case .updated: report.updated += 1
-                    case .unchanged: report.unchanged += 1
-                    case .forgotten: report.forgottenSkipped += 1
-                    case .duplicate:
-                        report.rejected.append(RejectedRow(
-                            line: entry.line, message: "partner id '\(entry.externalId)' appears earlier in this file"))
-                    }
+                    try upsert.apply(entry, outcome: record)
                 }
             }
+            try upsert.finish(outcome: record)
+            // New people are written in batches, so their duplicates are heard of after later rejections.
+            report.rejected.sort { $0.line < $1.line }
             batch.sha256 = try sha256()
             batch.newCount = report.new
             batch.updatedCount = report.updated

@@ -2,13 +2,16 @@ import Foundation
 import GRDB
 import RoundtableCore
 
-/// Applies roster rows one at a time inside an import transaction, finding people again by
-/// (partner, partner's id). Holds no per-row state: uniqueness lives in SQLite, so memory stays
-/// flat. Writes go through cached raw statements: this is the hot path of a million-row import.
-struct RosterUpsert {
+/// Applies roster rows inside an import transaction, finding people again by (partner, partner's
+/// id). Uniqueness lives in SQLite, so memory stays flat. Writes go through prepared raw
+/// statements: this is the hot path of a million-row import. People from a partner who has sent
+/// no one before are written in batches of `batchSize`, each table with one statement a batch.
+final class RosterUpsert {
     enum Outcome {
         case new, updated, unchanged, forgotten, duplicate
     }
+
+    static let batchSize = 64
 
     let db: Database
     let partner: String
@@ -18,10 +21,11 @@ struct RosterUpsert {
     /// Whether this partner has sent no one before: then every row is new (or a duplicate within
     /// the file, which the reference's primary key catches), and no row needs looking up first.
     let partnerIsNew: Bool
-    private let insertParticipant: BulkStatement
+    private let insertPeople: MultiRowInsert
     private let insertReference: BulkStatement
     private let insertAttributes: MultiRowInsert
     private let insertConsents: MultiRowInsert
+    private var waiting: [RosterEntry] = []
 
     init(db: Database, partner: String, batchId: Int64, panelId: Int64?, now: Date) throws {
         self.db = db
@@ -31,24 +35,41 @@ struct RosterUpsert {
         self.now = StoredDate.text(now)
         partnerIsNew = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM externalReference WHERE partner = ?)",
                                          arguments: [partner]) ?? false
-        insertParticipant = try BulkStatement(db, """
-            INSERT INTO participant (displayName, nameSearch, email, phone, locale, timeZone, doNotContact, createdAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        insertPeople = MultiRowInsert(db, into: "participant", columns: [
+            "displayName", "nameSearch", "email", "phone", "locale", "timeZone", "doNotContact", "createdAt",
+        ], maxRows: Self.batchSize)
         insertReference = try BulkStatement(db, """
             INSERT OR IGNORE INTO externalReference (partner, externalId, participantId, importBatchId) VALUES (?, ?, ?, ?)
             """)
         insertAttributes = MultiRowInsert(db, into: "participantAttribute", columns: ["participantId", "name", "value"])
         insertConsents = MultiRowInsert(db, into: "consent", columns: ["participantId", "scope", "version", "given", "recordedAt"])
+        waiting.reserveCapacity(Self.batchSize)
     }
 
-    func apply(_ entry: RosterEntry) throws -> Outcome {
-        if partnerIsNew { return try insert(entry) ? .new : .duplicate }
+    /// Applies `entry`. `outcome` hears of it now, or, for a new person, once their batch is
+    /// written (in file order either way); `finish()` writes the last batch.
+    func apply(_ entry: RosterEntry, outcome: (RosterEntry, Outcome) throws -> Void) throws {
+        if partnerIsNew {
+            waiting.append(entry)
+            if waiting.count == Self.batchSize { try insertWaiting(outcome) }
+            return
+        }
+        try outcome(entry, try update(entry))
+    }
+
+    /// Writes the people still waiting for a batch.
+    func finish(outcome: (RosterEntry, Outcome) throws -> Void) throws {
+        try insertWaiting(outcome)
+    }
+
+    private func update(_ entry: RosterEntry) throws -> Outcome {
         let reference = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT participantId, importBatchId FROM externalReference WHERE partner = ? AND externalId = ?"),
             arguments: [partner, entry.externalId])
         guard let reference else {
-            return try insert(entry) ? .new : .duplicate
+            var result = Outcome.new
+            try insert([entry]) { _, outcome in result = outcome }
+            return result
         }
         if reference["importBatchId"] == batchId { return .duplicate }
         let participantId: Int64 = reference["participantId"]
@@ -75,37 +96,62 @@ struct RosterUpsert {
         return changed ? .updated : .unchanged
     }
 
-    /// Inserts a new person; false (and nothing kept) when the partner's id already came earlier in the file.
-    private func insert(_ entry: RosterEntry) throws -> Bool {
-        let person = insertParticipant
-        person.bind(entry.name)
-        person.bind(UnicodeText.searchKey(entry.name))
-        person.bind(entry.email)
-        person.bind(entry.phone)
-        person.bind(entry.locale)
-        person.bind(entry.timeZone)
-        person.bind(entry.doNotContact)
-        person.bind(now)
-        try person.run()
-        let id = db.lastInsertedRowID
-        let reference = insertReference
-        reference.bind(partner)
-        reference.bind(entry.externalId)
-        reference.bind(id)
-        reference.bind(batchId)
-        try reference.run()
-        guard db.changesCount == 1 else {
-            try db.cachedStatement(sql: "DELETE FROM participant WHERE id = ?").execute(arguments: [id])
-            return false
+    private func insertWaiting(_ outcome: (RosterEntry, Outcome) throws -> Void) throws {
+        guard !waiting.isEmpty else { return }
+        defer { waiting.removeAll(keepingCapacity: true) }
+        try insert(waiting, outcome: outcome)
+    }
+
+    /// Inserts new people with their references, attributes, consents and panel membership. A
+    /// person whose partner id already came earlier in the file is taken out again: a duplicate.
+    private func insert(_ entries: [RosterEntry], outcome: (RosterEntry, Outcome) throws -> Void) throws {
+        var ids: [Int64] = []
+        ids.reserveCapacity(entries.count)
+        try insertPeople.insert(entries, bind: { statement, entry in
+            statement.bind(entry.name)
+            statement.bind(UnicodeText.searchKey(entry.name))
+            statement.bind(entry.email)
+            statement.bind(entry.phone)
+            statement.bind(entry.locale)
+            statement.bind(entry.timeZone)
+            statement.bind(entry.doNotContact)
+            statement.bind(now)
+        }, inserted: { count in
+            // One statement's rows take consecutive ids in this transaction, ending at the last one.
+            let last = db.lastInsertedRowID
+            ids.append(contentsOf: (last - Int64(count) + 1)...last)
+        })
+        var kept: [(id: Int64, entry: RosterEntry)] = []
+        kept.reserveCapacity(entries.count)
+        for (id, entry) in zip(ids, entries) {
+            let reference = insertReference
+            reference.bind(partner)
+            reference.bind(entry.externalId)
+            reference.bind(id)
+            reference.bind(batchId)
+            try reference.run()
+            if db.changesCount == 1 {
+                kept.append((id, entry))
+            } else {
+                try db.cachedStatement(sql: "DELETE FROM participant WHERE id = ?").execute(arguments: [id])
+            }
         }
-        try insertAttributes.insert(entry.attributes) { statement, pair in
-            statement.bind(id)
-            statement.bind(pair.name)
-            statement.bind(pair.value)
+        try insertAttributes.insert(kept.flatMap { person in person.entry.attributes.map { (person.id, $0) } }) {
+            statement, pair in
+            statement.bind(pair.0)
+            statement.bind(pair.1.name)
+            statement.bind(pair.1.value)
         }
-        try insert(entry.consents, for: id)
-        _ = try joinPanel(id, known: false)
-        return true
+        try insert(kept.flatMap { person in person.entry.consents.map { (person.id, $0) } })
+        var next = kept.startIndex
+        for (id, entry) in zip(ids, entries) {
+            let isNew = next < kept.endIndex && kept[next].id == id
+            if isNew {
+                _ = try joinPanel(id, known: false)
+                next += 1
+            }
+            try outcome(entry, isNew ? .new : .duplicate)
+        }
     }
 
     private func upsertAttributes(_ participantId: Int64, _ attributes: [NamedValue]) throws -> Bool {
@@ -130,17 +176,17 @@ struct RosterUpsert {
                 """), arguments: [participantId, consent.scope.rawValue, consent.version, consent.given,
                                  StoredDate.text(consent.at)]) == nil
         }
-        try insert(missing, for: participantId)
+        try insert(missing.map { (participantId, $0) })
         return !missing.isEmpty
     }
 
-    private func insert(_ consents: [ConsentRecord], for participantId: Int64) throws {
-        try insertConsents.insert(consents) { statement, consent in
-            statement.bind(participantId)
-            statement.bind(consent.scope.rawValue)
-            statement.bind(consent.version)
-            statement.bind(consent.given)
-            statement.bind(StoredDate.text(consent.at))
+    private func insert(_ consents: [(Int64, ConsentRecord)]) throws {
+        try insertConsents.insert(consents) { statement, pair in
+            statement.bind(pair.0)
+            statement.bind(pair.1.scope.rawValue)
+            statement.bind(pair.1.version)
+            statement.bind(pair.1.given)
+            statement.bind(StoredDate.text(pair.1.at))
         }
     }
 
