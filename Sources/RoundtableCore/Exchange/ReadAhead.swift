@@ -18,7 +18,7 @@ public final class ReadAhead<Item: Sendable>: @unchecked Sendable {
     @usableFromInline let batchSize: Int
 
     /// Creates a pipeline holding at most `depth` batches of `batchSize` items.
-    public init(depth: Int = 8, batchSize: Int = 512) {
+    public init(depth: Int = 4, batchSize: Int = 256) {
         self.depth = depth
         self.batchSize = batchSize
     }
