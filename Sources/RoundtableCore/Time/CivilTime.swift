@@ -5,6 +5,12 @@ import Foundation
 public struct CivilTime: Sendable, Equatable {
     public var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int
 
+    /// Fields given one by one.
+    public init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int) {
+        (self.year, self.month, self.day) = (year, month, day)
+        (self.hour, self.minute, self.second, self.millisecond) = (hour, minute, second, millisecond)
+    }
+
     /// The fields of `date` at `offsetSeconds` from UTC, milliseconds rounded to nearest.
     public init(_ date: Date, offsetSeconds: Int = 0) {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded()) + Int64(offsetSeconds) * 1000
@@ -22,6 +28,18 @@ public struct CivilTime: Sendable, Equatable {
         day = Int(doy - (153 * mp + 2) / 5 + 1)
         month = Int(mp < 10 ? mp + 3 : mp - 9)
         year = Int(yoe + era * 400) + (month <= 2 ? 1 : 0)
+    }
+
+    /// The instant these fields name in UTC (Howard Hinnant's days_from_civil).
+    public var utcDate: Date {
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * Int64(month > 2 ? month - 3 : month + 9) + 2) / 5 + Int64(day) - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        let milliseconds = ((days * 24 + Int64(hour)) * 60 + Int64(minute)) * 60_000 + Int64(second) * 1000 + Int64(millisecond)
+        return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
     }
 
     /// `2027-03-28T07:00:00.250` plus `suffix`, written into one buffer: exports write millions.

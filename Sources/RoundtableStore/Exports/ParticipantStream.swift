@@ -21,32 +21,36 @@ struct ParticipantStream {
     }
 
     func forEach(_ db: Database, _ body: (ParticipantRecord) throws -> Void) throws {
-        // Rows are decoded by position: Codable decoding costs more than the query at this volume.
-        let people = try Row.fetchCursor(db, sql: """
+        // Read through SQLite's C API: GRDB's Row decoding costs more than the queries at this volume.
+        let people = try RawRows(db, sql: """
             SELECT id, displayName, email, phone, locale, timeZone, doNotContact, erasedAt, createdAt, nameSearch
             FROM participant \(whereClause("id", includeErased: includeForgotten)) ORDER BY id
             """)
-        var attributes = try RowMerge(Row.fetchCursor(db, sql: """
+        var attributes = try RowMerge(RawRows(db, sql: """
             SELECT participantId, name, value FROM participantAttribute \(whereClause("participantId"))
             ORDER BY participantId, name
-            """)) { NamedValue(name: $0[1], value: $0[2]) }
-        var consents = try RowMerge(Row.fetchCursor(db, sql: """
+            """)) { NamedValue(name: $0.text(1), value: $0.text(2)) }
+        var consents = try RowMerge(RawRows(db, sql: """
             SELECT participantId, scope, version, given, recordedAt FROM consent \(whereClause("participantId"))
             ORDER BY participantId, id
-            """)) { ConsentRecord(scope: ConsentScope(rawValue: $0[1]) ?? .contact, version: $0[2], given: $0[3], at: $0[4]) }
-        var references = try RowMerge(Row.fetchCursor(db, sql: """
+            """)) { ConsentRecord(scope: ConsentScope(rawValue: $0.text(1)) ?? .contact, version: $0.text(2), given: $0.bool(3),
+                                  at: $0.date(4)) }
+        var references = try RowMerge(RawRows(db, sql: """
             SELECT participantId, partner, externalId, importBatchId FROM externalReference \(whereClause("participantId"))
             ORDER BY participantId, partner, externalId
-            """)) { ExternalReference(participantId: $0[0], partner: $0[1], externalId: $0[2], importBatchId: $0[3]) }
+            """)) { ExternalReference(participantId: $0.int64(0), partner: $0.text(1), externalId: $0.text(2),
+                                      importBatchId: $0.isNull(3) ? nil : $0.int64(3)) }
         var memberships = try RowMerge(Row.fetchCursor(db, sql: """
             SELECT membership.participantId, panel.key, membership.* FROM membership JOIN panel ON panel.id = membership.panelId
             \(whereClause("membership.participantId")) ORDER BY membership.participantId, panel.key
             """)) { (panel: $0[1] as String, membership: try Membership(row: $0)) }
-        while let row = try people.next() {
-            let id: Int64 = row[0]
-            let participant = Participant(stored: id, displayName: row[1], nameSearch: row[9], email: row[2], phone: row[3],
-                                          locale: row[4], timeZone: row[5], doNotContact: row[6], erasedAt: row[7],
-                                          createdAt: row[8])
+        while try people.next() {
+            let id = people.int64(0)
+            let participant = Participant(stored: id, displayName: people.text(1), nameSearch: people.text(9),
+                                          email: people.optionalText(2), phone: people.optionalText(3),
+                                          locale: people.optionalText(4), timeZone: people.optionalText(5),
+                                          doNotContact: people.bool(6), erasedAt: people.optionalDate(7),
+                                          createdAt: people.date(8))
             try body(ParticipantRecord(participant: participant, attributes: try attributes.values(for: id),
                                        consents: try consents.values(for: id), externalReferences: try references.values(for: id),
                                        memberships: try memberships.values(for: id)))
