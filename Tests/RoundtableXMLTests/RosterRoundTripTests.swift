@@ -79,6 +79,36 @@ struct RosterRoundTripTests {
         #expect(read.entries.map(\.externalId) == many.map(\.externalId))
     }
 
+    /// The layout and escaping xmlTextWriter gave rosters before they were written byte by byte.
+    @Test func theWrittenBytesAreTheOnesXmlTextWriterWrote() throws {
+        let folder = try TempFolder()
+        let tricky = RosterEntry(externalId: #"Ä-1 "q" <&>"#, name: "Åsa <&> \"q\" 'a' 😀\r", email: "a@example.fi",
+                                 doNotContact: true, attributes: [NamedValue(name: "note", value: "a\tb\r\nc"),
+                                                                  NamedValue(name: "empty", value: "")],
+                                 consents: [ConsentRecord(scope: .contact, version: "v2 & ö\t", given: false, at: Self.given)])
+        let path = try RosterFiles.write([tricky, Self.samples[1]], to: folder.path("bytes.xml"), partner: "a&b")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <roster xmlns="urn:roundtable:xml:1" version="2" partner="a&amp;b">
+              <participant id="Ä-1 &quot;q&quot; &lt;&amp;&gt;" doNotContact="true">
+                <name>Åsa &lt;&amp;&gt; &quot;q&quot; 'a' 😀&#13;</name>
+                <email>a@example.fi</email>
+                <attribute name="note">a\tb&#13;
+            c</attribute>
+                <attribute name="empty"></attribute>
+                <consent scope="contact" version="v2 &amp; ö&#9;" given="false" at="2026-01-05T10:00:00.123Z"/>
+              </participant>
+              <participant id="with inner space">
+                <name>Bo</name>
+              </participant>
+            </roster>
+
+            """)
+        let empty = try RosterFiles.write([], to: folder.path("empty.xml"), partner: nil)
+        #expect(try String(contentsOfFile: empty, encoding: .utf8)
+            == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<roster xmlns=\"urn:roundtable:xml:1\" version=\"2\"/>\n")
+    }
+
     @Test func aWriterThatIsNotFinishedLeavesNoFile() throws {
         let folder = try TempFolder()
         let destination = folder.path("never.xml")
