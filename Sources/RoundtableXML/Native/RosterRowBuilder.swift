@@ -46,6 +46,9 @@ final class RosterRowBuilder: SAXHandler {
             if let row = pending { try onRow(row) }
             pending = nil
             var element = ParticipantElement(line: parser.line, id: value(of: .id, in: tag), key: nil)
+            // Room for a typical row, so its lists are allocated once instead of grown.
+            element.attributes.reserveCapacity(8)
+            element.rawConsents.reserveCapacity(4)
             element.doNotContact = value(of: .doNotContact, in: tag).map(ParticipantElement.boolean) ?? false
             current = Row(element: element, errors: [])
         case 3:

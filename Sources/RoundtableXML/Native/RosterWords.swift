@@ -10,15 +10,17 @@ enum Word: String, CaseIterable {
 /// Recognises names by the address libxml2 interned them at: a roster uses a dozen names a
 /// million times, and comparing an address is far cheaper than comparing bytes.
 struct WordTable {
-    private var seen: [(address: UnsafePointer<UInt8>, word: Word)] = []
+    /// A direct-mapped cache by address: a slot holds the last name that landed in it.
+    private var slots = [(address: UnsafePointer<UInt8>?, word: Word)](repeating: (nil, .other), count: 128)
     private var nativeNamespace: UnsafePointer<UInt8>?
     private static let byBytes = Dictionary(uniqueKeysWithValues: Word.allCases.map { (Array($0.rawValue.utf8), $0) })
 
     subscript(name: UnsafePointer<UInt8>) -> Word {
         mutating get {
-            for entry in seen where entry.address == name { return entry.word }
+            let slot = Int(bitPattern: UInt(bitPattern: name) >> 3) & 127
+            if slots[slot].address == name { return slots[slot].word }
             let word = Self.byBytes[Array(UnsafeBufferPointer(start: name, count: strlen(name)))] ?? .other
-            if seen.count < 64 { seen.append((name, word)) }
+            slots[slot] = (name, word)
             return word
         }
     }
