@@ -49,4 +49,15 @@ struct ContactRulesTests {
         expectRoundtableError(.usage) { try ParticipantAttribute.parse("segment") }
         expectRoundtableError(.usage) { try ParticipantAttribute.parse("  =x") }
     }
+
+    @Test("locales: a 2-8 letter language, then 1-8 letters or digits after each - or _",
+          arguments: ["fi-FI", "sv_FI", "nb", " fi-FI ", "zh-Hant-TW", "es-419", "abcdefgh-12345678"])
+    func acceptsLocale(text: String) throws {
+        #expect(try ContactRules.locale(text) == text.trimmingCharacters(in: .whitespaces))
+    }
+
+    @Test("not locales", arguments: ["", "f", "fi-", "-FI", "fi--FI", "1i-FI", "fi-FIFIFIFIF", "abcdefghi", "fi FI", "fï-FI"])
+    func refusesLocale(text: String) {
+        expectRoundtableError(.usage) { try ContactRules.locale(text) }
+    }
 }

@@ -61,7 +61,11 @@ public struct RosterEntry: Hashable, Sendable {
         entry.locale = try locale.map(ContactRules.locale)
         for attribute in attributes { try ContactRules.attribute(name: attribute.name, value: attribute.value) }
         for consent in consents { _ = try TextRules.token(consent.version, what: "a consent version") }
-        entry.attributes = attributes.map { NamedValue(name: $0.name, value: UnicodeText.composed($0.value)) }
+        for index in entry.attributes.indices {
+            let composed = UnicodeText.composed(entry.attributes[index].value)
+            // Most values are already composed: only a changed one is written back (no array copy).
+            if composed != entry.attributes[index].value { entry.attributes[index].value = composed }
+        }
         for (index, attribute) in entry.attributes.enumerated()
         where entry.attributes[..<index].contains(where: { $0.name == attribute.name }) {
             throw RoundtableError.rule("attribute '\(attribute.name)' is given twice")

@@ -43,11 +43,21 @@ public enum ContactRules {
     /// A BCP 47-style locale such as `fi-FI`, `sv_FI` or `nb`.
     public static func locale(_ text: String) throws -> String {
         let trimmed = UnicodeText.trimmed(text)
-        let parts = trimmed.utf8.split(omittingEmptySubsequences: false) { $0 == 0x2D || $0 == 0x5F }
-        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
-        guard let language = parts.first, (2...8).contains(language.count), language.allSatisfy(isLetter),
-              parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { isLetter($0) || (0x30...0x39).contains($0) } })
-        else {
+        // One pass: a 2-8 letter language, then 1-8 letters or digits after each - or _.
+        var part = 0, length = 0, valid = true
+        for byte in trimmed.utf8 {
+            let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            if byte == 0x2D || byte == 0x5F {
+                valid = valid && (part == 0 ? (2...8).contains(length) : (1...8).contains(length))
+                part += 1
+                length = 0
+            } else {
+                valid = valid && (isLetter || (part > 0 && (0x30...0x39).contains(byte)))
+                length += 1
+            }
+        }
+        valid = valid && (part == 0 ? (2...8).contains(length) : (1...8).contains(length))
+        guard valid else {
             throw RoundtableError.usage("'\(text)' is not a locale (expected something like fi-FI or sv-FI)")
         }
         return trimmed

@@ -121,36 +121,42 @@ final class RosterUpsert {
             let last = db.lastInsertedRowID
             ids.append(contentsOf: (last - Int64(count) + 1)...last)
         })
-        var kept: [(id: Int64, entry: RosterEntry)] = []
+        // By index: a RosterEntry copy retains every one of its strings.
+        var kept: [Int] = []
         kept.reserveCapacity(entries.count)
-        for (id, entry) in zip(ids, entries) {
+        for index in entries.indices {
             let reference = insertReference
             reference.bind(partner)
-            reference.bind(entry.externalId)
-            reference.bind(id)
+            reference.bind(entries[index].externalId)
+            reference.bind(ids[index])
             reference.bind(batchId)
             try reference.run()
             if db.changesCount == 1 {
-                kept.append((id, entry))
+                kept.append(index)
             } else {
-                try db.cachedStatement(sql: "DELETE FROM participant WHERE id = ?").execute(arguments: [id])
+                try db.cachedStatement(sql: "DELETE FROM participant WHERE id = ?").execute(arguments: [ids[index]])
             }
         }
-        try insertAttributes.insert(kept.flatMap { person in person.entry.attributes.map { (person.id, $0) } }) {
-            statement, pair in
+        var attributes: [(Int64, NamedValue)] = []
+        var consents: [(Int64, ConsentRecord)] = []
+        for index in kept {
+            for attribute in entries[index].attributes { attributes.append((ids[index], attribute)) }
+            for consent in entries[index].consents { consents.append((ids[index], consent)) }
+        }
+        try insertAttributes.insert(attributes) { statement, pair in
             statement.bind(pair.0)
             statement.bind(pair.1.name)
             statement.bind(pair.1.value)
         }
-        try insert(kept.flatMap { person in person.entry.consents.map { (person.id, $0) } })
+        try insert(consents)
         var next = kept.startIndex
-        for (id, entry) in zip(ids, entries) {
-            let isNew = next < kept.endIndex && kept[next].id == id
+        for index in entries.indices {
+            let isNew = next < kept.endIndex && kept[next] == index
             if isNew {
-                _ = try joinPanel(id, known: false)
+                _ = try joinPanel(ids[index], known: false)
                 next += 1
             }
-            try outcome(entry, isNew ? .new : .duplicate)
+            try outcome(entries[index], isNew ? .new : .duplicate)
         }
     }
 
