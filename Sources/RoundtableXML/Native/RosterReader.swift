@@ -34,8 +34,9 @@ public final class RosterReader: @unchecked Sendable {
         try readRows { try handle(Self.item($0, file: file)) }
     }
 
-    /// Like `read`, but parses, validates and checks the rows on a second thread while `handle`
-    /// runs on this one. The reader must not be used by anything else meanwhile.
+    /// Like `read`, but parses and validates the XML on a second thread, while the rows are
+    /// checked and `handle` runs on this one (which balances the two). The reader must not be
+    /// used by anything else meanwhile.
     public func readAhead(_ handle: (RosterItem) throws -> Void) throws {
         let file = parser.file
         try ReadAhead<RosterRowBuilder.Row>().run(produce: { emit in try self.readRows(emit) },
