@@ -30,14 +30,16 @@ public struct CivilTime: Sendable, Equatable {
         year = Int(yoe + era * 400) + (month <= 2 ? 1 : 0)
     }
 
-    /// The instant these fields name in UTC (Howard Hinnant's days_from_civil).
+    /// Whether the fields name a real time of a real day (no 31 February, no 24:00).
+    public var isValid: Bool {
+        (1...12).contains(month) && (1...LocalDateTime.daysInMonth(year: year, month: month)).contains(day)
+            && (0..<24).contains(hour) && (0..<60).contains(minute) && (0..<60).contains(second)
+            && (0..<1000).contains(millisecond)
+    }
+
+    /// The instant these fields name in UTC.
     public var utcDate: Date {
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * Int64(month > 2 ? month - 3 : month + 9) + 2) / 5 + Int64(day) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146_097 + doe - 719_468
+        let days = LocalDateTime.daysFromCivil(year: year, month: month, day: day)
         let milliseconds = ((days * 24 + Int64(hour)) * 60 + Int64(minute)) * 60_000 + Int64(second) * 1000 + Int64(millisecond)
         return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
     }

@@ -23,10 +23,10 @@ enum StoredDate {
             return value
         }
         guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
-              let minute = number(14, 2), let second = number(17, 2), let millisecond = text.count == 23 ? number(20, 3) : 0,
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60
+              let minute = number(14, 2), let second = number(17, 2), let millisecond = text.count == 23 ? number(20, 3) : 0
         else { return nil }
-        return CivilTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
-                         millisecond: millisecond).utcDate
+        let fields = CivilTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+                               millisecond: millisecond)
+        return fields.isValid ? fields.utcDate : nil
     }
 }

@@ -20,11 +20,16 @@ final class XMLErrorCollector {
         collector.record(error.pointee)
     }
 
-    private func record(_ error: xmlError) {
+    /// libxml2's error as a one-line `XMLInputError` at its line and column in `file`.
+    static func located(_ error: xmlError, file: String) -> XMLInputError {
         var message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"
         message = message.trimmingCharacters(in: .whitespacesAndNewlines)
         if let first = message.split(separator: "\n").first { message = String(first) }
-        let located = XMLInputError(file: file, line: Int(error.line), column: Int(error.int2), message: message)
+        return XMLInputError(file: file, line: Int(error.line), column: Int(error.int2), message: message)
+    }
+
+    private func record(_ error: xmlError) {
+        let located = Self.located(error, file: file)
         if error.level == XML_ERR_WARNING {
             warnings.append(located)
         } else {

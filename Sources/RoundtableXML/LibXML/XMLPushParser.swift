@@ -168,16 +168,9 @@ final class XMLPushParser {
     /// The parser's own account of why it stopped.
     private func stopError() -> XMLInputError {
         if let last = xmlCtxtGetLastError(context), last.pointee.level.rawValue >= XML_ERR_ERROR.rawValue {
-            return Self.located(last.pointee, file: file)
+            return XMLErrorCollector.located(last.pointee, file: file)
         }
         return XMLInputError(file: file, line: line, column: column, message: "the document is not well-formed")
-    }
-
-    private static func located(_ error: xmlError, file: String) -> XMLInputError {
-        var message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"
-        message = message.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let first = message.split(separator: "\n").first { message = String(first) }
-        return XMLInputError(file: file, line: Int(error.line), column: Int(error.int2), message: message)
     }
 
     /// libxml2 stops at 10,000,000 bytes of text and 256 levels of nesting when it builds nodes;
@@ -256,9 +249,9 @@ extension XMLPushParser {
             else { return }
             let parser = XMLPushParser.parser(owner)
             if error.pointee.level == XML_ERR_WARNING {
-                parser.warnings.append(XMLPushParser.located(error.pointee, file: parser.file))
+                parser.warnings.append(XMLErrorCollector.located(error.pointee, file: parser.file))
             } else {
-                parser.fail(XMLPushParser.located(error.pointee, file: parser.file))
+                parser.fail(XMLErrorCollector.located(error.pointee, file: parser.file))
             }
         }
         return events
@@ -270,7 +263,7 @@ extension XMLPushParser {
     private static let validationError: xmlStructuredErrorFunc = { context, error in
         guard let error else { return }
         let parser = XMLPushParser.parser(context)
-        var located = XMLPushParser.located(error.pointee, file: parser.file)
+        var located = XMLErrorCollector.located(error.pointee, file: parser.file)
         if located.line == 0 { located.line = parser.line }
         if error.pointee.level == XML_ERR_WARNING {
             parser.warnings.append(located)

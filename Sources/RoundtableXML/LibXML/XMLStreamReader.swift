@@ -205,10 +205,8 @@ final class XMLStreamReader {
     /// The error that stopped the parser. With a schema attached, libxml2 2.9 routes parse errors
     /// past the reader's handler, so the library's last error is the place to find the reason.
     private func stopError() -> XMLInputError {
-        if let last = xmlGetLastError(), last.pointee.level.rawValue >= XML_ERR_ERROR.rawValue, let text = last.pointee.message {
-            let message = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
-            return XMLInputError(file: file, line: Int(last.pointee.line), column: Int(last.pointee.int2),
-                                 message: message.split(separator: "\n").first.map(String.init) ?? message)
+        if let last = xmlGetLastError(), last.pointee.level.rawValue >= XML_ERR_ERROR.rawValue, last.pointee.message != nil {
+            return XMLErrorCollector.located(last.pointee, file: file)
         }
         return collector.errors.first
             ?? XMLInputError(file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)), column: column,

@@ -31,12 +31,18 @@ enum NativeDocument {
         }
         let namespace = reader.namespaceURI ?? ""
         guard name == expected, namespace == NativeFormat.namespace else {
-            throw XMLInputError(
-                file: reader.file, line: reader.line, column: reader.column,
-                message: "expected <\(expected)> in namespace \(NativeFormat.namespace), found <\(name)>"
-                    + (namespace.isEmpty ? " in no namespace" : " in namespace \(namespace)"))
+            throw wrongRoot(expected: expected, found: name, namespace: namespace, file: reader.file, line: reader.line,
+                            column: reader.column)
         }
         return reader.attributes()
+    }
+
+    /// The error for a document whose root is not the native `<expected>`.
+    static func wrongRoot(expected: String, found name: String, namespace: String, file: String, line: Int,
+                          column: Int) -> XMLInputError {
+        XMLInputError(file: file, line: line, column: column,
+                      message: "expected <\(expected)> in namespace \(NativeFormat.namespace), found <\(name)>"
+                          + (namespace.isEmpty ? " in no namespace" : " in namespace \(namespace)"))
     }
 
     private static func schema(for version: Int?, file: String, _ warnings: inout WarningLog) throws -> XMLSchema? {

@@ -32,17 +32,7 @@ struct ParticipantElement: Sendable {
         element.doNotContact = attributes["doNotContact"].map(Self.boolean) ?? false
         element.created = attributes["created"]
         element.forgotten = attributes["forgotten"]
-        if reader.isEmptyElement { return element }
-        while let node = try reader.next() {
-            guard case .start(let name) = node else {
-                if case .end = node { return element }
-                continue
-            }
-            guard reader.isNativeNamespace else {
-                warnings.skip(reader, what: "<\(name)> from another namespace")
-                try reader.skipElement()
-                continue
-            }
+        try reader.readChildren(warnings: &warnings) { name in
             switch name {
             case "name": element.name = try reader.elementText()
             case "email": element.email = try reader.elementText()
@@ -69,9 +59,9 @@ struct ParticipantElement: Sendable {
                     joined: a["joined"] ?? "", termEnd: a["termEnd"], left: a["left"], ndaSigned: a["ndaSigned"]))
                 try reader.skipElement()
             default:
-                warnings.skip(reader, what: "unknown element <\(name)>")
-                try reader.skipElement()
+                return false
             }
+            return true
         }
         return element
     }

@@ -39,7 +39,11 @@ final class RosterRowBuilder: SAXHandler {
         let native = words.isNative(tag.namespace)
         switch depth {
         case 1:
-            guard word == .roster, native else { throw wrongRoot(tag, parser) }
+            guard word == .roster, native else {
+                throw NativeDocument.wrongRoot(expected: "roster", found: String(cString: tag.localName),
+                                               namespace: tag.namespace.map { String(cString: $0) } ?? "",
+                                               file: parser.file, line: parser.line, column: parser.column)
+            }
             declaredPartner = value(of: .partner, in: tag)
         case 2:
             guard word == .participant, native else { return skip("<\(String(cString: tag.localName))>", parser) }
@@ -128,13 +132,5 @@ final class RosterRowBuilder: SAXHandler {
             return tag.attributeValue(index)
         }
         return nil
-    }
-
-    private func wrongRoot(_ tag: SAXStartTag, _ parser: XMLPushParser) -> XMLInputError {
-        let namespace = tag.namespace.map { String(cString: $0) } ?? ""
-        return XMLInputError(
-            file: parser.file, line: parser.line, column: parser.column,
-            message: "expected <roster> in namespace \(NativeFormat.namespace), found <\(String(cString: tag.localName))>"
-                + (namespace.isEmpty ? " in no namespace" : " in namespace \(namespace)"))
     }
 }

@@ -21,17 +21,7 @@ struct UtteranceElement {
         var element = UtteranceElement(line: reader.line, key: a["key"], session: a["session"], sequence: Int(a["seq"] ?? "") ?? 0,
                                        participant: a["participant"], moderator: a["moderator"],
                                        startMs: a["startMs"].flatMap { Int($0) }, endMs: a["endMs"].flatMap { Int($0) })
-        if reader.isEmptyElement { return element }
-        while let node = try reader.next() {
-            guard case .start(let name) = node else {
-                if case .end = node { return element }
-                continue
-            }
-            guard reader.isNativeNamespace else {
-                warnings.skip(reader, what: "<\(name)> from another namespace")
-                try reader.skipElement()
-                continue
-            }
+        try reader.readChildren(warnings: &warnings, context: " in <utterance>") { name in
             switch name {
             case "speaker": element.speaker = try reader.elementText()
             case "text": element.text = try reader.elementText()
@@ -39,9 +29,9 @@ struct UtteranceElement {
                 element.codings.append(CodingElement(reader.attributes(), line: reader.line))
                 try reader.skipElement()
             default:
-                warnings.skip(reader, what: "unknown element <\(name)> in <utterance>")
-                try reader.skipElement()
+                return false
             }
+            return true
         }
         return element
     }
