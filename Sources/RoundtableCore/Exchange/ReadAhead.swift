@@ -26,13 +26,13 @@ public final class ReadAhead<Item: Sendable>: @unchecked Sendable {
     /// Runs `produce` on a background thread; it calls its argument once per item. `consume` runs
     /// on this thread, in order. The first error on either side stops both and is thrown here.
     @inlinable
-    public func run(produce: @escaping @Sendable (_ emit: (Item) throws -> Void) throws -> Void,
+    public func run(produce: @escaping @Sendable (_ emit: (consuming Item) throws -> Void) throws -> Void,
              consume: (Item) throws -> Void) throws {
         let thread = Thread { [self] in
             var batch: [Item] = []
             batch.reserveCapacity(batchSize)
             do {
-                try produce { item in
+                try produce { (item: consuming Item) in
                     batch.append(item)
                     if batch.count == batchSize {
                         try push(batch)

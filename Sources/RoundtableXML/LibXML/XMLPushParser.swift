@@ -187,52 +187,66 @@ extension XMLPushParser {
         Unmanaged<XMLPushParser>.fromOpaque(context!).takeUnretainedValue()
     }
 
+    /// Runs `body` with the parser `context` points at, without retaining it: the parse is inside
+    /// one of its methods, so it is alive, and at three calls an element the retain would show.
+    private static func with(_ context: UnsafeMutableRawPointer?, _ body: (XMLPushParser) -> Void) {
+        Unmanaged<XMLPushParser>.fromOpaque(context!)._withUnsafeGuaranteedRef(body)
+    }
+
+    private func started(_ tag: SAXStartTag) {
+        textLength = 0
+        depth += 1
+        do {
+            guard depth <= Self.maximumDepth else {
+                throw XMLInputError(file: file, line: line, column: column, message: "elements nested deeper than \(Self.maximumDepth)")
+            }
+            if let namespace = tag.namespace, namespace != checkedNamespace {
+                guard !Self.xincludeNamespaces.contains(String(cString: namespace)) else {
+                    throw XMLInputError(file: file, line: line, column: column, message: "XInclude is not accepted in imported files")
+                }
+                checkedNamespace = namespace
+            }
+            try handler.startElement(tag, in: self)
+        } catch {
+            fail(error)
+        }
+    }
+
+    private func received(_ text: UnsafeBufferPointer<UInt8>) {
+        textLength += text.count
+        do {
+            guard textLength <= Self.maximumTextLength else {
+                throw XMLInputError(file: file, line: line, column: column,
+                                    message: "a text longer than \(Self.maximumTextLength) bytes")
+            }
+            try handler.characters(text, in: self)
+        } catch {
+            fail(error)
+        }
+    }
+
     private static var callbacks: xmlSAXHandler {
         var events = xmlSAXHandler()
         events.initialized = XML_SAX2_MAGIC
         events.startElementNs = { context, localName, _, namespace, _, _, attributeCount, _, attributes in
-            let parser = XMLPushParser.parser(context)
-            guard parser.failure == nil, let localName else { return }
-            parser.textLength = 0
-            parser.depth += 1
-            do {
-                guard parser.depth <= XMLPushParser.maximumDepth else {
-                    throw XMLInputError(file: parser.file, line: parser.line, column: parser.column,
-                                        message: "elements nested deeper than \(XMLPushParser.maximumDepth)")
-                }
-                if let namespace, namespace != parser.checkedNamespace {
-                    guard !XMLPushParser.xincludeNamespaces.contains(String(cString: namespace)) else {
-                        throw XMLInputError(file: parser.file, line: parser.line, column: parser.column,
-                                            message: "XInclude is not accepted in imported files")
-                    }
-                    parser.checkedNamespace = namespace
-                }
-                try parser.handler.startElement(
-                    SAXStartTag(localName: localName, namespace: namespace, attributeCount: Int(attributeCount), attributes: attributes),
-                    in: parser)
-            } catch {
-                parser.fail(error)
+            XMLPushParser.with(context) { parser in
+                guard parser.failure == nil, let localName else { return }
+                parser.started(SAXStartTag(localName: localName, namespace: namespace, attributeCount: Int(attributeCount),
+                                           attributes: attributes))
             }
         }
         events.endElementNs = { context, _, _, _ in
-            let parser = XMLPushParser.parser(context)
-            guard parser.failure == nil else { return }
-            parser.textLength = 0
-            parser.depth -= 1
-            do { try parser.handler.endElement(in: parser) } catch { parser.fail(error) }
+            XMLPushParser.with(context) { parser in
+                guard parser.failure == nil else { return }
+                parser.textLength = 0
+                parser.depth -= 1
+                do { try parser.handler.endElement(in: parser) } catch { parser.fail(error) }
+            }
         }
         let characters: charactersSAXFunc = { context, text, length in
-            let parser = XMLPushParser.parser(context)
-            guard parser.failure == nil, let text else { return }
-            parser.textLength += Int(length)
-            do {
-                guard parser.textLength <= XMLPushParser.maximumTextLength else {
-                    throw XMLInputError(file: parser.file, line: parser.line, column: parser.column,
-                                        message: "a text longer than \(XMLPushParser.maximumTextLength) bytes")
-                }
-                try parser.handler.characters(UnsafeBufferPointer(start: text, count: Int(length)), in: parser)
-            } catch {
-                parser.fail(error)
+            XMLPushParser.with(context) { parser in
+                guard parser.failure == nil, let text else { return }
+                parser.received(UnsafeBufferPointer(start: text, count: Int(length)))
             }
         }
         events.characters = characters

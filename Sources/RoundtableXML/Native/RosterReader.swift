@@ -43,7 +43,7 @@ public final class RosterReader: @unchecked Sendable {
                                                  consume: { try handle(Self.item($0, file: file)) })
     }
 
-    private func readRows(_ handle: (RosterRowBuilder.Row) throws -> Void) throws {
+    private func readRows(_ handle: (consuming RosterRowBuilder.Row) throws -> Void) throws {
         try withoutActuallyEscaping(handle) { handle in
             builder.onRow = handle
             defer { builder.onRow = { _ in } }

@@ -11,7 +11,7 @@ final class RosterRowBuilder: SAXHandler {
     }
 
     /// Called with each row once every error about it is in (when the next row starts, or at the end).
-    var onRow: (Row) throws -> Void = { _ in }
+    var onRow: (consuming Row) throws -> Void = { _ in }
     /// The `partner` attribute of the root, if the file names one.
     private(set) var declaredPartner: String?
     private(set) var warnings = WarningLog()
@@ -28,8 +28,7 @@ final class RosterRowBuilder: SAXHandler {
 
     /// Hands on the last row; call after the parse ends.
     func finish() throws {
-        if let row = pending { try onRow(row) }
-        pending = nil
+        if let row = pending.take() { try onRow(row) }
     }
 
     func startElement(_ tag: SAXStartTag, in parser: XMLPushParser) throws {
@@ -47,8 +46,7 @@ final class RosterRowBuilder: SAXHandler {
             declaredPartner = value(of: .partner, in: tag)
         case 2:
             guard word == .participant, native else { return skip("<\(String(cString: tag.localName))>", parser) }
-            if let row = pending { try onRow(row) }
-            pending = nil
+            if let row = pending.take() { try onRow(row) }
             var element = ParticipantElement(line: parser.line, id: value(of: .id, in: tag), key: nil)
             // Room for a typical row, so its lists are allocated once instead of grown.
             element.attributes.reserveCapacity(8)
@@ -98,8 +96,7 @@ final class RosterRowBuilder: SAXHandler {
             self.field = nil
         } else if depth == 2 {
             // Held back: the schema reports a row's missing children just after its end tag.
-            pending = current
-            current = nil
+            pending = current.take()
         }
     }
 
