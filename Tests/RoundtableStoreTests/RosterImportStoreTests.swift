@@ -32,6 +32,31 @@ struct RosterImportStoreTests {
         #expect(report.new == 148)
         #expect(report.rejected.map(\.line) == [102, 142])
         #expect(report.rejected.first?.message == "partner id 'X-10' appears earlier in this file")
+        try Self.expectEveryoneButTheDuplicates(workspace)
+    }
+
+    /// The partner ids of a new partner go in sorted runs; with runs shorter than a batch, row 100's
+    /// duplicate is caught across runs and row 140's within one.
+    @Test func partnerIdsWrittenInShortRunsStillCatchEveryDuplicate() throws {
+        let workspace = try Workspace()
+        let panel = try workspace.db.createPanel(key: "pool", name: "Pool", kind: .pool, description: nil)
+        var outcomes: [Int: RosterUpsert.Outcome] = [:]
+        try workspace.db.writer.write { db in
+            var batch = ImportBatch(partner: "nordic", fileName: "r.xml", sha256: "", importedAt: Workspace.start)
+            try batch.insert(db)
+            let upsert = try RosterUpsert(db: db, partner: "nordic", batchId: batch.id!, panelId: panel.id,
+                                          now: Workspace.start, referenceRun: 40)
+            let report: RosterUpsert.Report = { line, _, outcome in outcomes[line] = outcome }
+            for entry in Self.entries() { try upsert.apply(entry, report: report) }
+            try upsert.finish(report: report)
+        }
+        #expect(outcomes.count == 150)
+        #expect(outcomes.filter { $0.value == .duplicate }.keys.sorted() == [102, 142])
+        try Self.expectEveryoneButTheDuplicates(workspace)
+    }
+
+    /// 148 people, each with the reference, attributes, consent and membership of their own row.
+    static func expectEveryoneButTheDuplicates(_ workspace: Workspace) throws {
         try workspace.db.writer.read { (db: Database) throws in
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM participant") == 148)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM externalReference") == 148)

@@ -5,13 +5,18 @@ import RoundtableCore
 /// Applies roster rows inside an import transaction, finding people again by (partner, partner's
 /// id). Uniqueness lives in SQLite, so memory stays flat. Writes go through prepared raw
 /// statements: this is the hot path of a million-row import. People from a partner who has sent
-/// no one before are written in batches of `batchSize`, each table with one statement a batch.
+/// no one before are written in batches of `batchSize`, each table with one statement a batch,
+/// and their partner ids in sorted runs (`ReferenceRuns`).
 final class RosterUpsert {
     enum Outcome {
         case new, updated, unchanged, forgotten, duplicate
     }
 
+    /// Hears what became of a row, named by its line and partner id.
+    typealias Report = (_ line: Int, _ externalId: String, _ outcome: Outcome) throws -> Void
+
     static let batchSize = 64
+    static let defaultReferenceRun = 32768
 
     let db: Database
     let partner: String
@@ -26,9 +31,13 @@ final class RosterUpsert {
     private let insertAttributes: MultiRowInsert
     private let insertConsents: MultiRowInsert
     private var waiting: [RosterEntry] = []
+    /// A new partner's ids not yet written.
+    private var references: ReferenceRuns
 
-    init(db: Database, partner: String, batchId: Int64, panelId: Int64?, now: Date) throws {
+    init(db: Database, partner: String, batchId: Int64, panelId: Int64?, now: Date,
+         referenceRun: Int = RosterUpsert.defaultReferenceRun) throws {
         self.db = db
+        references = ReferenceRuns(length: referenceRun)
         self.partner = partner
         self.batchId = batchId
         self.panelId = panelId
@@ -46,20 +55,21 @@ final class RosterUpsert {
         waiting.reserveCapacity(Self.batchSize)
     }
 
-    /// Applies `entry`. `outcome` hears of it now, or, for a new person, once their batch is
-    /// written (in file order either way); `finish()` writes the last batch.
-    func apply(_ entry: RosterEntry, outcome: (RosterEntry, Outcome) throws -> Void) throws {
+    /// Applies `entry`. `report` hears of it now, or, from a partner who is new, once its partner
+    /// id is written (not in file order then); `finish()` writes what is still waiting.
+    func apply(_ entry: RosterEntry, report: Report) throws {
         if partnerIsNew {
             waiting.append(entry)
-            if waiting.count == Self.batchSize { try insertWaiting(outcome) }
+            if waiting.count == Self.batchSize { try insertWaiting(report) }
             return
         }
-        try outcome(entry, try update(entry))
+        try report(entry.line, entry.externalId, try update(entry))
     }
 
-    /// Writes the people still waiting for a batch.
-    func finish(outcome: (RosterEntry, Outcome) throws -> Void) throws {
-        try insertWaiting(outcome)
+    /// Writes the people and partner ids still waiting.
+    func finish(report: Report) throws {
+        try insertWaiting(report)
+        try references.drain { try writeStaged($0, report) }
     }
 
     private func update(_ entry: RosterEntry) throws -> Outcome {
@@ -67,9 +77,13 @@ final class RosterUpsert {
             db.cachedStatement(sql: "SELECT participantId, importBatchId FROM externalReference WHERE partner = ? AND externalId = ?"),
             arguments: [partner, entry.externalId])
         guard let reference else {
-            var result = Outcome.new
-            try insert([entry]) { _, outcome in result = outcome }
-            return result
+            let id = try insertNewPeople([entry])[0]
+            guard try writeReference(entry.externalId, of: id) else {
+                try forget(id)
+                return .duplicate
+            }
+            try insertDetails([entry], ids: [id])
+            return .new
         }
         if reference["importBatchId"] == batchId { return .duplicate }
         let participantId: Int64 = reference["participantId"]
@@ -96,15 +110,46 @@ final class RosterUpsert {
         return changed ? .updated : .unchanged
     }
 
-    private func insertWaiting(_ outcome: (RosterEntry, Outcome) throws -> Void) throws {
+    private func insertWaiting(_ report: Report) throws {
         guard !waiting.isEmpty else { return }
         defer { waiting.removeAll(keepingCapacity: true) }
-        try insert(waiting, outcome: outcome)
+        let ids = try insertNewPeople(waiting)
+        try insertDetails(waiting, ids: ids)
+        // By index: a RosterEntry copy retains every one of its strings.
+        for index in waiting.indices {
+            references.add(.init(externalId: waiting[index].externalId, participantId: ids[index], line: waiting[index].line))
+        }
+        try references.write(upTo: waiting.count) { try writeStaged($0, report) }
     }
 
-    /// Inserts new people with their references, attributes, consents and panel membership. A
-    /// person whose partner id already came earlier in the file is taken out again: a duplicate.
-    private func insert(_ entries: [RosterEntry], outcome: (RosterEntry, Outcome) throws -> Void) throws {
+    /// Writes a new partner's id; if an earlier row took it, takes this row's person out again.
+    private func writeStaged(_ reference: ReferenceRuns.Reference, _ report: Report) throws {
+        let isNew = try writeReference(reference.externalId, of: reference.participantId)
+        if !isNew { try forget(reference.participantId) }
+        try report(reference.line, reference.externalId, isNew ? .new : .duplicate)
+    }
+
+    /// Records `externalId` as this partner's id for the person; false if the id is taken.
+    private func writeReference(_ externalId: String, of participantId: Int64) throws -> Bool {
+        insertReference.bind(partner)
+        insertReference.bind(externalId)
+        insertReference.bind(participantId)
+        insertReference.bind(batchId)
+        try insertReference.run()
+        return db.changesCount == 1
+    }
+
+    /// Takes out a person this import has just written, with everything written for them (foreign
+    /// keys are not enforced during an import, so nothing cascades).
+    private func forget(_ participantId: Int64) throws {
+        for table in ["participantAttribute", "consent", "membership", "participant"] {
+            let column = table == "participant" ? "id" : "participantId"
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE \(column) = ?").execute(arguments: [participantId])
+        }
+    }
+
+    /// Inserts new people; returns their ids, in order.
+    private func insertNewPeople(_ entries: [RosterEntry]) throws -> [Int64] {
         var ids: [Int64] = []
         ids.reserveCapacity(entries.count)
         try insertPeople.insert(entries, bind: { statement, entry in
@@ -121,25 +166,14 @@ final class RosterUpsert {
             let last = db.lastInsertedRowID
             ids.append(contentsOf: (last - Int64(count) + 1)...last)
         })
-        // By index: a RosterEntry copy retains every one of its strings.
-        var kept: [Int] = []
-        kept.reserveCapacity(entries.count)
-        for index in entries.indices {
-            let reference = insertReference
-            reference.bind(partner)
-            reference.bind(entries[index].externalId)
-            reference.bind(ids[index])
-            reference.bind(batchId)
-            try reference.run()
-            if db.changesCount == 1 {
-                kept.append(index)
-            } else {
-                try db.cachedStatement(sql: "DELETE FROM participant WHERE id = ?").execute(arguments: [ids[index]])
-            }
-        }
+        return ids
+    }
+
+    /// Inserts new people's attributes, consents and panel membership.
+    private func insertDetails(_ entries: [RosterEntry], ids: [Int64]) throws {
         var attributes: [(Int64, NamedValue)] = []
         var consents: [(Int64, ConsentRecord)] = []
-        for index in kept {
+        for index in entries.indices {
             for attribute in entries[index].attributes { attributes.append((ids[index], attribute)) }
             for consent in entries[index].consents { consents.append((ids[index], consent)) }
         }
@@ -149,15 +183,7 @@ final class RosterUpsert {
             statement.bind(pair.1.value)
         }
         try insert(consents)
-        var next = kept.startIndex
-        for index in entries.indices {
-            let isNew = next < kept.endIndex && kept[next] == index
-            if isNew {
-                _ = try joinPanel(ids[index], known: false)
-                next += 1
-            }
-            try outcome(entries[index], isNew ? .new : .duplicate)
-        }
+        for id in ids { _ = try joinPanel(id, known: false) }
     }
 
     private func upsertAttributes(_ participantId: Int64, _ attributes: [NamedValue]) throws -> Bool {
