@@ -11,14 +11,15 @@ final class MultiRowInsert {
     private let maxRows: Int
     private var statements: [Int: BulkStatement] = [:]
 
-    /// Prepares inserts into `table`'s `columns`, up to `maxRows` (a power of two) rows a statement.
-    init(_ db: Database, into table: String, columns: [String], maxRows: Int = 64) {
+    /// Prepares inserts into `table`'s `columns`, up to `maxRows` (a power of two) rows a statement;
+    /// `ignoringConflicts` skips a row that would break a unique key instead of failing.
+    init(_ db: Database, into table: String, columns: [String], maxRows: Int = 64, ignoringConflicts: Bool = false) {
         precondition(maxRows > 0 && maxRows & (maxRows - 1) == 0, "maxRows must be a power of two")
         self.db = db
         self.maxRows = maxRows
         // OR FAIL: a failing row ends the import's whole transaction anyway, so SQLite need not keep
         // a statement journal to undo a statement's earlier rows.
-        prefix = "INSERT OR FAIL INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        prefix = "INSERT OR \(ignoringConflicts ? "IGNORE" : "FAIL") INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
     }
 

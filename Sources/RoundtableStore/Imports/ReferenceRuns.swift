@@ -29,22 +29,22 @@ struct ReferenceRuns {
         collecting.append(reference)
     }
 
-    /// Writes up to `count` references of the run before, in key order, and starts writing the
-    /// collected run once it is full.
-    mutating func write(upTo count: Int, _ write: (Reference) throws -> Void) rethrows {
+    /// Hands `write` up to `count` references of the run before, in key order, and starts writing
+    /// the collected run once it is full.
+    mutating func write(upTo count: Int, _ write: (ArraySlice<Reference>) throws -> Void) rethrows {
         try writeSorted(upTo: position + count, write)
         if collecting.count >= length { try startNextRun(write) }
     }
 
-    /// Writes everything still waiting.
-    mutating func drain(_ write: (Reference) throws -> Void) rethrows {
+    /// Hands `write` everything still waiting.
+    mutating func drain(_ write: (ArraySlice<Reference>) throws -> Void) rethrows {
         try startNextRun(write)
         try writeSorted(upTo: writing.count, write)
         writing.removeAll(keepingCapacity: true)
         position = 0
     }
 
-    private mutating func startNextRun(_ write: (Reference) throws -> Void) rethrows {
+    private mutating func startNextRun(_ write: (ArraySlice<Reference>) throws -> Void) rethrows {
         try writeSorted(upTo: writing.count, write)
         swap(&writing, &collecting)
         collecting.removeAll(keepingCapacity: true)
@@ -53,11 +53,10 @@ struct ReferenceRuns {
         writing.sort { $0.externalId != $1.externalId ? $0.externalId < $1.externalId : $0.participantId < $1.participantId }
     }
 
-    private mutating func writeSorted(upTo end: Int, _ write: (Reference) throws -> Void) rethrows {
+    private mutating func writeSorted(upTo end: Int, _ write: (ArraySlice<Reference>) throws -> Void) rethrows {
         let end = min(end, writing.count)
-        while position < end {
-            try write(writing[position])
-            position += 1
-        }
+        guard position < end else { return }
+        try write(writing[position..<end])
+        position = end
     }
 }

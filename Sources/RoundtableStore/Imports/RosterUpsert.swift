@@ -28,6 +28,7 @@ final class RosterUpsert {
     let partnerIsNew: Bool
     private let insertPeople: MultiRowInsert
     private let insertReference: BulkStatement
+    private let insertReferences: MultiRowInsert
     private let insertAttributes: MultiRowInsert
     private let insertConsents: MultiRowInsert
     private var waiting: [RosterEntry] = []
@@ -50,6 +51,8 @@ final class RosterUpsert {
         insertReference = try BulkStatement(db, """
             INSERT OR IGNORE INTO externalReference (partner, externalId, participantId, importBatchId) VALUES (?, ?, ?, ?)
             """)
+        insertReferences = MultiRowInsert(db, into: "externalReference", columns: ["partner", "externalId", "participantId", "importBatchId"],
+                                          ignoringConflicts: true)
         insertAttributes = MultiRowInsert(db, into: "participantAttribute", columns: ["participantId", "name", "value"])
         insertConsents = MultiRowInsert(db, into: "consent", columns: ["participantId", "scope", "version", "given", "recordedAt"])
         waiting.reserveCapacity(Self.batchSize)
@@ -122,11 +125,32 @@ final class RosterUpsert {
         try references.write(upTo: waiting.count) { try writeStaged($0, report) }
     }
 
-    /// Writes a new partner's id; if an earlier row took it, takes this row's person out again.
-    private func writeStaged(_ reference: ReferenceRuns.Reference, _ report: Report) throws {
-        let isNew = try writeReference(reference.externalId, of: reference.participantId)
-        if !isNew { try forget(reference.participantId) }
-        try report(reference.line, reference.externalId, isNew ? .new : .duplicate)
+    /// Writes new partners' ids, many a statement. A statement that wrote fewer rows than it was
+    /// given met ids that earlier rows took: its rows are looked up, and each one whose id now
+    /// names someone else is a duplicate, whose person is taken out again.
+    private func writeStaged(_ staged: ArraySlice<ReferenceRuns.Reference>, _ report: Report) throws {
+        var start = staged.startIndex
+        try insertReferences.insert(staged, bind: { statement, reference in
+            statement.bind(partner)
+            statement.bind(reference.externalId)
+            statement.bind(reference.participantId)
+            statement.bind(batchId)
+        }, inserted: { count in
+            let rows = staged[start..<(start + count)]
+            start += count
+            let complete = db.changesCount == count
+            for reference in rows {
+                let isNew = try complete || owner(of: reference.externalId) == reference.participantId
+                if !isNew { try forget(reference.participantId) }
+                try report(reference.line, reference.externalId, isNew ? .new : .duplicate)
+            }
+        })
+    }
+
+    /// The person this partner's `externalId` names.
+    private func owner(of externalId: String) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT participantId FROM externalReference WHERE partner = ? AND externalId = ?"),
+                           arguments: [partner, externalId])
     }
 
     /// Records `externalId` as this partner's id for the person; false if the id is taken.
