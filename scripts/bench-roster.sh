@@ -120,6 +120,7 @@ ratio_verdict() { if [[ "$1" == n/a ]]; then echo "n/a"; else verdict le "$1" "$
 thousands() { sed -e ':a' -e 's/\B[0-9]\{3\}\>/,&/' -e 'ta' <<<"$1"; }
 
 declare -A SUMMARY            # "n/check" -> PASS|FAIL
+declare -A PAIR_RATIO         # "n/import|export" -> median of the per-pair ratios
 declare -a SIZES_DONE=()
 export LC_NUMERIC=C
 
@@ -182,6 +183,8 @@ for n in $ROWS; do
 
     import_ratio=$(median "${import_ratios[@]}")
     export_ratio=$(median "${export_ratios[@]}")
+    PAIR_RATIO[$n/import]=$import_ratio
+    PAIR_RATIO[$n/export]=$export_ratio
     SUMMARY[$n/import-ratio]=$(ratio_verdict "$import_ratio")
     SUMMARY[$n/export-ratio]=$(ratio_verdict "$export_ratio")
     SUMMARY[$n/import-rss]=$(verdict lt "$(kb_mb "${RSS[c$n]}")" "$RSS_LIMIT_MB")
@@ -203,12 +206,14 @@ done
 
 # ---- across sizes -----------------------------------------------------------------------------
 echo
-echo "== summary (wall s / peak RSS MB; ratio to the libxml2 floor)"
-printf '   %-12s %22s %22s %8s %8s\n' "rows" "import" "export" "imp/(b)" "exp/(e)"
+echo "== summary (wall s / peak RSS MB; ratio to the libxml2 floor: the median of the per-pair"
+echo "   ratios, which the verdict judges, then in brackets the ratio of the median wall times)"
+printf '   %-12s %22s %22s %16s %16s\n' "rows" "import" "export" "imp/(b)" "exp/(e)"
 for n in "${SIZES_DONE[@]}"; do
-    printf '   %-12s %11.2f s %7s MB %11.2f s %7s MB %8s %8s\n' "$(thousands "$n")" \
+    printf '   %-12s %11.2f s %7s MB %11.2f s %7s MB %7s (%5s) %7s (%5s)\n' "$(thousands "$n")" \
         "${WALL[c$n]}" "$(kb_mb "${RSS[c$n]}")" "${WALL[d$n]}" "$(kb_mb "${RSS[d$n]}")" \
-        "$(times "$(ratio "${WALL[c$n]}" "${WALL[b$n]}")")" "$(times "$(ratio "${WALL[d$n]}" "${WALL[e$n]}")")"
+        "$(times "${PAIR_RATIO[$n/import]}")" "$(times "$(ratio "${WALL[c$n]}" "${WALL[b$n]}")")" \
+        "$(times "${PAIR_RATIO[$n/export]}")" "$(times "$(ratio "${WALL[d$n]}" "${WALL[e$n]}")")"
 done
 
 failed=0
