@@ -27,7 +27,6 @@ final class RosterUpsert {
     /// the file, which the reference's primary key catches), and no row needs looking up first.
     let partnerIsNew: Bool
     private let insertPeople: MultiRowInsert
-    private let insertReference: BulkStatement
     private let insertReferences: MultiRowInsert
     private let insertAttributes: MultiRowInsert
     private let insertConsents: MultiRowInsert
@@ -48,9 +47,6 @@ final class RosterUpsert {
         insertPeople = MultiRowInsert(db, into: "participant", columns: [
             "displayName", "nameSearch", "email", "phone", "locale", "timeZone", "doNotContact", "createdAt",
         ], maxRows: Self.batchSize)
-        insertReference = try BulkStatement(db, """
-            INSERT OR IGNORE INTO externalReference (partner, externalId, participantId, importBatchId) VALUES (?, ?, ?, ?)
-            """)
         insertReferences = MultiRowInsert(db, into: "externalReference", columns: ["partner", "externalId", "participantId", "importBatchId"],
                                           ignoringConflicts: true)
         insertAttributes = MultiRowInsert(db, into: "participantAttribute", columns: ["participantId", "name", "value"])
@@ -81,7 +77,7 @@ final class RosterUpsert {
             arguments: [partner, entry.externalId])
         guard let reference else {
             let id = try insertNewPeople([entry])[0]
-            guard try writeReference(entry.externalId, of: id) else {
+            guard try writeReference(.init(externalId: entry.externalId, participantId: id, line: entry.line)) else {
                 try forget(id)
                 return .duplicate
             }
@@ -130,12 +126,7 @@ final class RosterUpsert {
     /// names someone else is a duplicate, whose person is taken out again.
     private func writeStaged(_ staged: ArraySlice<ReferenceRuns.Reference>, _ report: Report) throws {
         var start = staged.startIndex
-        try insertReferences.insert(staged, bind: { statement, reference in
-            statement.bind(partner)
-            statement.bind(reference.externalId)
-            statement.bind(reference.participantId)
-            statement.bind(batchId)
-        }, inserted: { count in
+        try insertReferences.insert(staged, bind: bindReference, inserted: { count in
             let rows = staged[start..<(start + count)]
             start += count
             let complete = db.changesCount == count
@@ -153,14 +144,17 @@ final class RosterUpsert {
                            arguments: [partner, externalId])
     }
 
-    /// Records `externalId` as this partner's id for the person; false if the id is taken.
-    private func writeReference(_ externalId: String, of participantId: Int64) throws -> Bool {
-        insertReference.bind(partner)
-        insertReference.bind(externalId)
-        insertReference.bind(participantId)
-        insertReference.bind(batchId)
-        try insertReference.run()
+    /// Records a partner id for the person; false if an earlier row took the id.
+    private func writeReference(_ reference: ReferenceRuns.Reference) throws -> Bool {
+        try insertReferences.insert(CollectionOfOne(reference), bind: bindReference)
         return db.changesCount == 1
+    }
+
+    private func bindReference(_ statement: BulkStatement, _ reference: ReferenceRuns.Reference) {
+        statement.bind(partner)
+        statement.bind(reference.externalId)
+        statement.bind(reference.participantId)
+        statement.bind(batchId)
     }
 
     /// Takes out a person this import has just written, with everything written for them (foreign
