@@ -43,35 +43,20 @@ unset ROUNDTABLE_DB ROUNDTABLE_NOW
 echo "binary: $BIN; source $(git rev-parse --short HEAD 2>/dev/null || echo '?'); cores $(nproc);" \
     "load $(cut -d' ' -f1 /proc/loadavg); SESSIONS=$SESSIONS UTTERANCES=$UTTERANCES CODINGS=$CODINGS RUNS=$RUNS"
 
-# rt DB ARGS...: one setup command; prints its stdout, stops the benchmark on failure.
-rt() {
-    local db="$1"; shift
-    "$BIN" "$@" --db "$db" </dev/null >"$WORK/setup.out" 2>"$WORK/setup.err" \
-        || { echo "bench: setup failed: roundtable $* --db $db" >&2; cat "$WORK/setup.out" "$WORK/setup.err" >&2; exit 1; }
-    cat "$WORK/setup.out"
-}
+source scripts/bench-lib.sh   # rt, measure, median, minimum, maximum, cast
 
 # ---- setup ------------------------------------------------------------------------------------
 DB="$WORK/panel.sqlite"
 started=$(date +%s)
 rt "$DB" panel create bench --name "Benchmark panel" --kind pool >/dev/null
-people=()
-while IFS=$'\t' read -r role name email; do
-    if [[ $role == moderator ]]; then
-        moderator="$(rt "$DB" moderator add "$name" --email "$email" --tz Europe/Helsinki)"
-    else
-        key="$(rt "$DB" participant add --name "$name" --email "$email" --tz Europe/Helsinki)"
-        rt "$DB" participant consent "$key" --scope contact --given >/dev/null
-        people+=("$key")
-    fi
-done < <(python3 "$GEN" --cast)
-rt "$DB" panel add-member bench "${people[@]}" >/dev/null
+cast "$DB"
+rt "$DB" panel add-member bench "${PEOPLE[@]}" >/dev/null
 per=$(( UTTERANCES / SESSIONS ))
 for (( i = 1; i <= SESSIONS; i++ )); do
     day="$(date -u -d "+$(( 30 + i )) days" +%Y-%m-%d)"
     key="$(rt "$DB" session schedule --title "Pankkipalvelut $i" --start "${day}T07:00:00Z" --duration 2h \
-        --moderator "$moderator" --panel bench --capacity "${#people[@]}")"
-    rt "$DB" session invite "$key" "${people[@]}" --cooldown 0 >/dev/null
+        --moderator "$MODERATOR" --panel bench --capacity "${#PEOPLE[@]}")"
+    rt "$DB" session invite "$key" "${PEOPLE[@]}" --cooldown 0 >/dev/null
     turns=$(( i == SESSIONS ? UTTERANCES - per * (SESSIONS - 1) : per ))
     python3 "$GEN" "$WORK/t.txt" --turns "$turns" --seed "$i" >/dev/null
     rt "$DB" transcript import "$key" "$WORK/t.txt" >/dev/null
@@ -86,18 +71,6 @@ echo "== setup: $SESSIONS sessions, $UTTERANCES utterances, $CODINGS codings in 
     "workspace $(( $(stat -c %s "$DB") / 1000000 )) MB"
 
 # ---- timed ------------------------------------------------------------------------------------
-declare -A WALLS RSSES
-measure() {
-    local name="$1"; shift
-    /usr/bin/time -f '%e %M' -o "$WORK/$name.time" "$@" </dev/null >"$WORK/$name.out" 2>"$WORK/$name.err" \
-        || { echo "bench: $name failed: $*" >&2; tail -n 5 "$WORK/$name.out" "$WORK/$name.err" >&2; exit 1; }
-    read -r wall rss < <(tail -n 1 "$WORK/$name.time")
-    WALLS[$name]+="${WALLS[$name]:+ }$wall"
-    RSSES[$name]+="${RSSES[$name]:+ }$rss"
-}
-median() { tr ' ' '\n' <<<"$1" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-minimum() { tr ' ' '\n' <<<"$1" | sort -g | head -n 1; }
-maximum() { tr ' ' '\n' <<<"$1" | sort -g | tail -n 1; }
 for (( r = 1; r <= RUNS; r++ )); do
     measure export "$BIN" export refi --panel bench -o "$WORK/project.qdpx" --db "$DB"
     grep -q "^wrote $SESSIONS sources, $CODINGS codings" "$WORK/export.out" \

@@ -93,40 +93,7 @@ per_second() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", n / s;
 elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
 db_bytes() { local total=0 f; for f in "$1" "$1-wal"; do [[ -f "$f" ]] && total=$(( total + $(stat -c %s "$f") )); done; echo "$total"; }
 
-# rt DB ARGS...: one untimed setup command; prints its stdout, stops the benchmark on failure.
-rt() {
-    local db="$1"; shift
-    local status=0
-    "$BIN" "$@" --db "$db" </dev/null >"$WORK/setup.out" 2>"$WORK/setup.err" || status=$?
-    if [[ $status -ne 0 ]]; then
-        echo "bench: setup command failed (exit $status): roundtable $* --db $db" >&2
-        cat "$WORK/setup.out" "$WORK/setup.err" >&2
-        exit 1
-    fi
-    cat "$WORK/setup.out"
-}
-
-# measure NAME CMD...: runs CMD once under /usr/bin/time; sets LAST_WALL (s), LAST_RSS (KB) and
-# appends them to WALLS[NAME] / RSSES[NAME]. Output in $WORK/NAME.out / NAME.err; a non-zero exit
-# stops the benchmark.
-declare -A WALLS RSSES
-measure() {
-    local name="$1"; shift
-    local status=0
-    /usr/bin/time -f '%e %M' -o "$WORK/$name.time" "$@" </dev/null >"$WORK/$name.out" 2>"$WORK/$name.err" || status=$?
-    if [[ $status -ne 0 ]]; then
-        echo "bench: $name failed (exit $status): $*" >&2
-        tail -n 20 "$WORK/$name.out" "$WORK/$name.err" >&2
-        exit 1
-    fi
-    # /usr/bin/time writes "Command exited with non-zero status" first on failure; the last line is ours.
-    read -r LAST_WALL LAST_RSS < <(tail -n 1 "$WORK/$name.time")
-    WALLS[$name]+="${WALLS[$name]:+ }$LAST_WALL"
-    RSSES[$name]+="${RSSES[$name]:+ }$LAST_RSS"
-}
-median() { tr ' ' '\n' <<<"$1" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-minimum() { tr ' ' '\n' <<<"$1" | sort -g | head -n 1; }
-maximum() { tr ' ' '\n' <<<"$1" | sort -g | tail -n 1; }
+source scripts/bench-lib.sh   # rt, measure, median, minimum, maximum, cast
 
 # expect FILE PATTERN WHAT: stops the benchmark unless FILE has a line matching the extended regex.
 expect() {
@@ -141,27 +108,18 @@ expect() {
 # given), then SESSIONS sessions on separate future days, each with all participants invited.
 # Leaves the session keys in SESSION_KEYS.
 workspace() {
-    local db="$1" sessions="$2" role name email key moderator="" i day
-    local -a people=()
-    while IFS=$'\t' read -r role name email; do
-        if [[ $role == moderator ]]; then
-            moderator="$(rt "$db" moderator add "$name" --email "$email" --tz Europe/Helsinki)"
-        else
-            key="$(rt "$db" participant add --name "$name" --email "$email" --tz Europe/Helsinki)"
-            rt "$db" participant consent "$key" --scope contact --given >/dev/null
-            people+=("$key")
-        fi
-    done < <(python3 "$GEN" --cast)
+    local db="$1" sessions="$2" key i day
+    cast "$db"
     SESSION_KEYS=()
     for (( i = 1; i <= sessions; i++ )); do
         day="$(date -u -d "+$(( 30 + i )) days" +%Y-%m-%d)"
         key="$(rt "$db" session schedule --title "Pankkipalvelut ja asiakaspalvelu $i" --start "${day}T07:00:00Z" \
-            --duration 2h --moderator "$moderator" --capacity "${#people[@]}")"
+            --duration 2h --moderator "$MODERATOR" --capacity "${#PEOPLE[@]}")"
         # Cool-down off: the same eight people sit in every session of the benchmark.
-        rt "$db" session invite "$key" "${people[@]}" --cooldown 0 >/dev/null
+        rt "$db" session invite "$key" "${PEOPLE[@]}" --cooldown 0 >/dev/null
         SESSION_KEYS+=("$key")
     done
-    CAST="1 moderator ($moderator), ${#people[@]} participants (${people[0]}..${people[${#people[@]}-1]})"
+    CAST="1 moderator ($MODERATOR), ${#PEOPLE[@]} participants (${PEOPLE[0]}..${PEOPLE[${#PEOPLE[@]}-1]})"
 }
 
 # ---- setup: workspace X (export / import) ------------------------------------------------------
