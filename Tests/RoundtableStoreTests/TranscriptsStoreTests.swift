@@ -67,13 +67,27 @@ struct TranscriptsStoreTests {
     func ambiguousSpeakerIsNotGuessed() throws {
         let room = try Room(extra: ["Åsa Holm"])
         let report = try room.importText("Åsa: Hej.\nObserver 2: (notes)\nA\u{30A}sa: Igen.\n")
-        #expect(report.ambiguous == [AmbiguousSpeaker(label: "Åsa", line: 1, turns: 2,
-                                                      candidates: [room.people[2].key, room.people[3].key])])
+        #expect(report.ambiguous == [AmbiguousSpeaker(label: "Åsa", line: 1, turns: 2, candidates: [
+            .init(key: room.people[2].key, name: "Åsa Nieminen"), .init(key: room.people[3].key, name: "Åsa Holm"),
+        ])])
         #expect(report.unmatched == [UnmatchedSpeaker(label: "Observer 2", line: 2, turns: 1)])
         #expect(report.matched.isEmpty)
         let stored = try room.utterances()
         #expect(stored.allSatisfy { $0.participantId == nil && $0.moderatorId == nil })
         #expect(stored.map(\.speakerLabel) == ["Åsa", "Observer 2", "Åsa"])
+    }
+
+    @Test("a surname shared by a participant and the moderator is ambiguous, named with both, and never guessed")
+    func sharedSurnameIsNotGuessed() throws {
+        let room = try Room(extra: ["Virtanen, Ilkka", "Äijälä, Tuulikki"])
+        let report = try room.importText("Virtanen: Aloitetaan.\nTuulikki Äijälä: Hei.\nIlkka Virtanen: Moi.\nVirtanen: Kiitos.\n")
+        #expect(report.ambiguous == [AmbiguousSpeaker(label: "Virtanen", line: 1, turns: 2, candidates: [
+            .init(key: room.people[3].key, name: "Virtanen, Ilkka"), .init(key: room.moderator.key, name: "Liisa Virtanen"),
+        ])])
+        #expect(report.matched.map(\.key) == [room.people[4].key, room.people[3].key])
+        let stored = try room.utterances()
+        #expect(stored.map(\.participantId) == [nil, room.people[4].id, room.people[3].id, nil])
+        #expect(stored.map(\.moderatorId) == [nil, nil, nil, nil])
     }
 
     @Test("a speaker written as a key is matched to that person")

@@ -27,12 +27,15 @@ public enum SpeakerMatch: Sendable, Equatable {
 /// Matches transcript speaker labels to people by key or name, and never guesses beyond that.
 ///
 /// Labels and names are compared by `UnicodeText.searchKey`, so case, Unicode form and marks do not
-/// matter ("AIJALA" matches "Äijälä"). In order: (a) a label equal to a candidate's key or one of
-/// its full names picks that candidate; (b) otherwise a label equal to the first or last word of
-/// a name picks the candidate when exactly one has such a name; anything else is unmatched, and
-/// several candidates at the deciding step are reported as ambiguous.
+/// matter ("AIJALA" matches "Äijälä"). A name is written "First Last" or "Last, First"; a label
+/// may use either order, with or without the comma ("Tuulikki Äijälä", "Äijälä Tuulikki" and
+/// "Äijälä, Tuulikki" are one person). In order: (a) a label equal to a candidate's key or one of
+/// its full names in either order picks that candidate; (b) otherwise a label equal to a first
+/// name or a surname (the first and last words of "First Last", the surname and the first given
+/// name of "Last, First") picks the candidate when exactly one has such a name; anything else is
+/// unmatched, and several candidates at the deciding step are reported as ambiguous.
 public struct SpeakerMatcher: Sendable {
-    /// A candidate's id with the search keys of its key, full names and first and last words.
+    /// A candidate's id with the search keys of its key, full names and first and last names.
     private struct Entry: Sendable {
         var id: String
         var exactKeys: Set<String>
@@ -47,14 +50,9 @@ public struct SpeakerMatcher: Sendable {
             var exact: Set<String> = [UnicodeText.searchKey(candidate.id)]
             var words: Set<String> = []
             for name in candidate.names {
-                let key = UnicodeText.searchKey(name)
-                guard !key.isEmpty else { continue }
-                exact.insert(key)
-                let parts = key.split(separator: " ")
-                if let first = parts.first, let last = parts.last {
-                    words.insert(String(first))
-                    words.insert(String(last))
-                }
+                let name = Name(name)
+                exact.formUnion(name.orders.map { $0.joined(separator: " ") })
+                words.formUnion(name.singleNames)
             }
             exact.remove("")
             return Entry(id: candidate.id, exactKeys: exact, wordKeys: words)
@@ -64,10 +62,11 @@ public struct SpeakerMatcher: Sendable {
     /// Matches one speaker label.
     public func match(_ label: String) -> SpeakerMatch {
         let key = UnicodeText.searchKey(label)
-        guard !key.isEmpty else { return .unmatched }
-        let exact = ids(of: entries.filter { $0.exactKeys.contains(key) })
+        let written = Name(label).written.joined(separator: " ")
+        guard !key.isEmpty, !written.isEmpty else { return .unmatched }
+        let exact = ids(of: entries.filter { $0.exactKeys.contains(key) || $0.exactKeys.contains(written) })
         if !exact.isEmpty { return Self.decide(exact) }
-        return Self.decide(ids(of: entries.filter { $0.wordKeys.contains(key) }))
+        return Self.decide(ids(of: entries.filter { $0.wordKeys.contains(written) }))
     }
 
     /// Matches every label, each once, keyed by the label as given.
@@ -92,5 +91,43 @@ public struct SpeakerMatcher: Sendable {
         case 1: .matched(ids[0])
         default: .ambiguous(ids)
         }
+    }
+
+}
+
+/// A name or label as folded words, in the orders a transcript may write it.
+private struct Name {
+    /// The words in the order written, without the comma of "Last, First".
+    var written: [String] = []
+    /// Every order the full name may be written in.
+    var orders: [[String]] = []
+    /// The words that stand alone for the person: first name and surname.
+    var singleNames: Set<String> = []
+
+    /// "Äijälä, Tuulikki" is also "Tuulikki Äijälä"; a name without a comma may be written surname
+    /// first or last ("Äijälä Tuulikki" or "Tuulikki Äijälä"), so its last word may move to the
+    /// front and its first word to the end. Its first name and surname are its first and last words;
+    /// those of "Last, First" are the first word after the comma and the surname before it (whole,
+    /// and its last word, as in "van der Berg").
+    init(_ text: String) {
+        let parts = UnicodeText.searchKey(text).split(separator: ",", maxSplits: 1)
+        let before = Self.words(of: parts.first ?? "")
+        let after = parts.count > 1 ? Self.words(of: parts[1]) : []
+        written = before + after
+        guard let first = written.first, let last = written.last else { return }
+        if !before.isEmpty, !after.isEmpty {
+            orders = [written, after + before]
+            singleNames = [after[0], before.joined(separator: " "), before[before.count - 1]]
+        } else {
+            orders = [written, [last] + written.dropLast(), Array(written.dropFirst()) + [first]]
+            singleNames = [first, last]
+        }
+    }
+
+    /// Folded words without the punctuation around them ("virtanen:" is "virtanen").
+    private static func words(of text: Substring) -> [String] {
+        text.split(separator: " ").map { word in
+            String(word.drop { !($0.isLetter || $0.isNumber) }.reversed().drop { !($0.isLetter || $0.isNumber) }.reversed())
+        }.filter { !$0.isEmpty }
     }
 }

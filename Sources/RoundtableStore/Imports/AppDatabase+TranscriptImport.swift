@@ -83,7 +83,7 @@ private final class TranscriptFileImport: TranscriptSink {
         case .matched(let person):
             if person.entity == .participant { utterance.participantId = person.id } else { utterance.moderatorId = person.id }
             report.note(turn, .matched(person))
-        case .ambiguous(let keys): report.note(turn, .ambiguous(keys))
+        case .ambiguous(let keys): report.note(turn, .ambiguous(inserter.speakers.candidates(keys)))
         case .unmatched: report.note(turn, .unmatched)
         }
         let stored = try inserter.append(utterance, origin: origin)

@@ -61,7 +61,7 @@ extension AppDatabase {
                     if person.entity == .participant { utterance.participantId = person.id } else { utterance.moderatorId = person.id }
                     report.note(turn, .matched(person))
                 } else if case .ambiguous(let ids) = match {
-                    report.note(turn, .ambiguous(ids.compactMap(speakers.key(forCandidate:))))
+                    report.note(turn, .ambiguous(speakers.candidates(ids.compactMap(speakers.key(forCandidate:)))))
                 } else {
                     report.note(turn, .unmatched)
                 }

@@ -47,6 +47,18 @@ struct SessionSpeakers {
         }
     }
 
+    /// The people behind `keys` with their names, as an ambiguous label's candidates; a forgotten
+    /// participant has no name.
+    func candidates(_ keys: [EntityKey]) -> [AmbiguousSpeaker.Candidate] {
+        keys.map { key in
+            let name: String? = switch key.entity {
+            case .participant: participants[key.id].flatMap { $0.isErased ? nil : $0.displayName }
+            default: moderators[key.id]?.name
+            }
+            return AmbiguousSpeaker.Candidate(key: key, name: name)
+        }
+    }
+
     /// Resolves a speaker typed as `P-000001`, `M-0001` or any other label, checking that the
     /// person takes part in `session`.
     func speaker(typed text: String, session: EntityKey) throws -> Speaker {

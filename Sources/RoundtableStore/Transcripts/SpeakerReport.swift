@@ -8,7 +8,7 @@ struct SpeakerReport {
     enum Outcome {
         case matched(EntityKey)
         case unmatched
-        case ambiguous([EntityKey])
+        case ambiguous([AmbiguousSpeaker.Candidate])
     }
 
     var matched: [MatchedSpeaker] = []

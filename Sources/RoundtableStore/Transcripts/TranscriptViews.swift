@@ -30,7 +30,15 @@ public struct AmbiguousSpeaker: Sendable, Equatable {
     /// How many turns carry the label.
     public var turns: Int
     /// The people it could stand for.
-    public var candidates: [EntityKey]
+    public var candidates: [Candidate]
+
+    /// A person a label could stand for.
+    public struct Candidate: Sendable, Equatable {
+        /// The participant's or moderator's key.
+        public var key: EntityKey
+        /// Their name, or nil for a forgotten participant.
+        public var name: String?
+    }
 }
 
 /// What `transcript import` did.

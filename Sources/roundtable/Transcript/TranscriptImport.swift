@@ -47,7 +47,8 @@ struct TranscriptImport: ParsableCommand {
         }
         for speaker in report.ambiguous {
             Console.warning("\(file):\(speaker.line): speaker '\(speaker.label)' could be "
-                + "\(speaker.candidates.map(\.description).joined(separator: " or ")); \(Self.turns(speaker.turns)) kept as a label")
+                + speaker.candidates.map { "\($0.key)" + ($0.name.map { " (\($0))" } ?? "") }.joined(separator: " or ")
+                + "; \(Self.turns(speaker.turns)) kept as a label")
         }
         var line = "imported \(report.utterances) utterances\(codings) into \(session): \(report.matched.count) speakers matched, "
             + "\(report.unmatched.count) unmatched, \(report.ambiguous.count) ambiguous"

@@ -28,7 +28,7 @@ struct SpeakerMatcherTests {
 
     @Test("composed, decomposed, upper-case and unmarked spellings of Äijälä all match", arguments: [
         "Äijälä Matti", "A\u{308}ija\u{308}la\u{308} Matti", "ÄIJÄLÄ MATTI", "aijala matti", "Äijälä",
-        "A\u{308}ija\u{308}la\u{308}", "Matti", "MATTI", "aijala",
+        "A\u{308}ija\u{308}la\u{308}", "Matti", "MATTI", "aijala", "Matti Äijälä", "Äijälä, Matti", "matti, aijala",
     ])
     func aijala(label: String) {
         #expect(matcher.match(label) == .matched("P-000001"))
@@ -67,7 +67,8 @@ struct SpeakerMatcherTests {
     }
 
     @Test("middle names, partial words and unknown labels are never guessed", arguments: [
-        "Maria", "Ann", "Anna Virtanen", "Moderator", "Interviewer", "P-000099", "", "  ", "Matti Äijälä",
+        "Maria", "Ann", "Anna Virtanen", "Moderator", "Interviewer", "P-000099", "", "  ", "Maria Virtanen",
+        "Matti Äijälä Berg", ",",
     ])
     func unmatched(label: String) {
         #expect(matcher.match(label) == .unmatched)
@@ -109,5 +110,52 @@ struct SpeakerMatcherTests {
     func matchAll() {
         let results = matcher.matchAll(["Anna", "Matti", "Anna", "Nobody"])
         #expect(results == ["Anna": .ambiguous(["P-000004", "P-000005"]), "Matti": .matched("P-000001"), "Nobody": .unmatched])
+    }
+
+    /// A participant stored "Last, First" and a moderator who shares the surname, seated together.
+    let virtanens = SpeakerMatcher(candidates: [
+        SpeakerCandidate(id: "P-000001", names: ["Virtanen, Ilkka"]),
+        SpeakerCandidate(id: "P-000002", names: ["Äijälä, Tuulikki"]),
+        SpeakerCandidate(id: "M-0001", names: ["Aino Virtanen"]),
+    ])
+
+    @Test("a surname two seated people share is ambiguous, whoever is a moderator", arguments: ["Virtanen", "VIRTANEN", "virtanen:"])
+    func sharedSurname(label: String) {
+        #expect(virtanens.match(label) == .ambiguous(["P-000001", "M-0001"]))
+        let moderatorFirst = SpeakerMatcher(candidates: [
+            SpeakerCandidate(id: "M-0001", names: ["Aino Virtanen"]),
+            SpeakerCandidate(id: "P-000001", names: ["Virtanen, Ilkka"]),
+        ])
+        #expect(moderatorFirst.match(label) == .ambiguous(["M-0001", "P-000001"]))
+    }
+
+    @Test("a name written Last, First matches in either order, with or without the comma", arguments: [
+        "Virtanen, Ilkka", "Ilkka Virtanen", "Virtanen Ilkka", "ilkka", "VIRTANEN,ILKKA", "Ilkka, Virtanen",
+    ])
+    func lastFirst(label: String) {
+        #expect(virtanens.match(label) == .matched("P-000001"))
+    }
+
+    @Test("Tuulikki Äijälä as Zoom and Teams write her, and Äijälä alone, find the participant stored as Äijälä, Tuulikki",
+          arguments: ["Tuulikki Äijälä", "Äijälä", "Tuulikki", "Äijälä Tuulikki", "Äijälä, Tuulikki", "TUULIKKI AIJALA",
+                      "Tuulikki A\u{308}ija\u{308}la\u{308}", "aijala"])
+    func firstLast(label: String) {
+        #expect(virtanens.match(label) == .matched("P-000002"))
+    }
+
+    @Test("the moderator is matched by her full name in either order and by her first name")
+    func moderatorByName() {
+        for label in ["Aino Virtanen", "Virtanen, Aino", "Virtanen Aino", "Aino"] {
+            #expect(virtanens.match(label) == .matched("M-0001"), "\(label)")
+        }
+    }
+
+    @Test("a surname of several words is a name of its own, and so is its last word")
+    func longSurname() {
+        let jan = SpeakerMatcher(candidates: [SpeakerCandidate(id: "P-000001", names: ["van der Berg, Jan"])])
+        for label in ["Jan van der Berg", "van der Berg", "Berg", "Jan", "van der Berg, Jan"] {
+            #expect(jan.match(label) == .matched("P-000001"), "\(label)")
+        }
+        #expect(jan.match("der") == .unmatched)
     }
 }
