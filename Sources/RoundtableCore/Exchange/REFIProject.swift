@@ -12,6 +12,8 @@ public struct REFIProject: Sendable {
     public var cases: [REFICase] = []
     public var sources: [REFISource] = []
     public var notes: [REFINote] = []
+    /// Which participant each study code stands for, when the project was pseudonymized.
+    public var pseudonymKey: PseudonymKey?
 
     /// Creates an empty project.
     public init(name: String) {

@@ -17,7 +17,8 @@ extension AppDatabase {
     /// stored yet (sessions, participants, moderators, coders, turns, variables) are assigned and
     /// kept, so a second export names everything the same. With `pseudonymize`, participants are
     /// P01, P02, … (by key, over the whole project) in case names, speakers and texts, and coded
-    /// spans move with the text.
+    /// spans move with the text; moderators and coders (the project's users) keep their names
+    /// everywhere, and the key to the codes is `pseudonymKey`.
     public func refiProject(_ scope: REFIScope, name: String, pseudonymize: Bool = false) throws -> REFIProject {
         try write { db in
             var ids = REFIIdentities(db)
@@ -47,7 +48,7 @@ extension AppDatabase {
                     UNION SELECT participantId FROM utterance WHERE sessionId IN \(list(sessionIds)) AND participantId IS NOT NULL)
                 ORDER BY id
                 """)
-            let pseudonyms = pseudonymize ? Pseudonyms(people: people) : nil
+            let pseudonyms = pseudonymize ? Pseudonyms(people: people, keeping: try Pseudonyms.staff(db) + coderNames) : nil
             var cases: [Int64: REFICase] = [:]
             for person in people {
                 cases[person.id!] = REFICase(guid: try ids.guid("participant", "\(person.key)"),
@@ -111,6 +112,7 @@ extension AppDatabase {
                 project.sources.append(source)
             }
             project.cases = people.compactMap { cases[$0.id!] }
+            project.pseudonymKey = pseudonyms?.key(sessions: sessions.map(\.key))
             return project
         }
     }
