@@ -20,12 +20,12 @@ struct ExportREFI: ParsableCommand {
     var sessions: [String] = []
     @Option(help: ArgumentHelp("Every transcribed session of this panel.", valueName: "key")) var panel: String?
     @Flag(help: "Every transcribed session.") var all = false
-    @Flag(help: "Participants become P01, P02, … in cases, speakers and texts; coded spans move with the text.")
-    var pseudonymize = false
+    @OptionGroup var pseudonym: PseudonymOptions
 
     func validate() throws {
         let given = (sessions.isEmpty ? 0 : 1) + (panel == nil ? 0 : 1) + (all ? 1 : 0)
         guard given == 1 else { throw ValidationError("give exactly one of --session, --panel or --all") }
+        try pseudonym.validate(output: destination.output)
     }
 
     func run() throws {
@@ -41,10 +41,12 @@ struct ExportREFI: ParsableCommand {
         }
         let database = try workspace.open()
         let now = database.clock()
-        let path = try destination.path(stem: stem + (pseudonymize ? "-pseudonymized" : ""), extension: "qdpx", now: now)
-        let project = try database.refiProject(scope, name: "Roundtable \(stem.dropFirst(5))", pseudonymize: pseudonymize)
+        let path = try destination.path(stem: stem + pseudonym.stemSuffix, extension: "qdpx", now: now)
+        let project = try database.refiProject(scope, name: "Roundtable \(stem.dropFirst(5))", pseudonymize: pseudonym.pseudonymize)
+        let wroteKey = try project.pseudonymKey.flatMap(pseudonym.write)
         try REFIProjectWriter.write(project, to: path, origin: "Roundtable \(Roundtable.configuration.version)", created: now)
         let codings = (project.sources.flatMap(\.selections) + project.notes.flatMap(\.selections)).filter { $0.coding != nil }.count
         Console.print("wrote \(project.sources.count) sources, \(codings) codings and \(project.cases.count) cases to \(path)")
+        wroteKey.map(Console.print)
     }
 }

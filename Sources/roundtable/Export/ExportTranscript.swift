@@ -10,17 +10,22 @@ struct ExportTranscript: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var destination: OutputFileOptions
     @Argument(help: "The session, such as S-0001.") var session: String
-    @Flag(help: "Replace participants' names with codes (P01, P02, …) in speakers and text; no participant keys.")
-    var pseudonymize = false
+    @OptionGroup var pseudonym: PseudonymOptions
+
+    func validate() throws {
+        try pseudonym.validate(output: destination.output)
+    }
 
     func run() throws {
         let key = try EntityKey(parsing: session, as: .session)
         let database = try workspace.open()
-        let stem = "transcript-\(key)" + (pseudonymize ? "-pseudonymized" : "")
+        let stem = "transcript-\(key)" + pseudonym.stemSuffix
         let path = try destination.path(stem: stem, extension: "xml", now: database.clock())
         let writer = try TranscriptWriter(destination: path)
-        try database.exportTranscript(key, pseudonymize: pseudonymize, to: writer)
+        let pseudonyms = try database.exportTranscript(key, pseudonymize: pseudonym.pseudonymize, to: writer)
+        let wroteKey = try pseudonym.write(pseudonyms)
         try writer.finish()
         Console.print("wrote \(writer.count) utterances of \(key) to \(path)")
+        wroteKey.map(Console.print)
     }
 }
