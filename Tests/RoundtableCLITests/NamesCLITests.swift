@@ -16,7 +16,7 @@ struct NamesCLITests {
 
     let cli: CLI
 
-    /// Aino Virtanen moderates S-0001 with "Virtanen, Ilkka" (P-000001) and "Äijälä, Tuulikki"
+    /// Aino Virtanen moderates S-0001 (titled with both names) with "Virtanen, Ilkka" (P-000001) and "Äijälä, Tuulikki"
     /// (P-000002) seated; the transcript is imported and one turn coded.
     init() throws {
         cli = try CLI()
@@ -25,7 +25,7 @@ struct NamesCLITests {
             let key = try cli.key("participant", "add", "--name", name)
             _ = try cli.key("participant", "consent", key, "--scope", "contact", "--given")
         }
-        _ = try cli.key("session", "schedule", "--title", "Nimet", "--start", "2027-03-28T10:00+03:00",
+        _ = try cli.key("session", "schedule", "--title", "Ilkka Virtanen ja Aino Virtanen", "--start", "2027-03-28T10:00+03:00",
                         "--duration", "1h", "--moderator", "M-0001", "--capacity", "4")
         _ = try cli.key("session", "invite", "S-0001", "P-000001", "P-000002")
         let file = cli.folder.appendingPathComponent("names.txt").path
@@ -70,6 +70,7 @@ struct NamesCLITests {
         let text = try String(contentsOfFile: path("t.xml"), encoding: .utf8)
         Self.expectNoParticipant(in: text, "t.xml")
         #expect(text.contains("<speaker>Aino Virtanen</speaker>"))
+        #expect(text.contains("<title>P01 ja Aino Virtanen</title>"))
         #expect(text.contains("I am Aino Virtanen; P01 sits on my left."))
         #expect(text.contains("Aino Virtanen asked me, P01, about the price."))
     }
@@ -80,6 +81,7 @@ struct NamesCLITests {
         Self.expectNoParticipant(in: text, "t.eaf")
         #expect(text.contains(#"PARTICIPANT="Aino Virtanen""#))
         #expect(text.contains("Hei, P01 and Aino."))
+        #expect(text.contains(#"<PROPERTY NAME="roundtable:title">P01 ja Aino Virtanen</PROPERTY>"#))
     }
 
     @Test func aPseudonymizedProjectKeepsTheModeratorInUsersAndSources() throws {
@@ -90,6 +92,7 @@ struct NamesCLITests {
         Self.expectNoParticipant(in: qde, "project.qde")
         Self.expectNoParticipant(in: source, "the source")
         #expect(qde.contains(#"<User guid=""#) && qde.contains(#"name="Aino Virtanen""#))
+        #expect(qde.contains(#"name="S-0001 P01 ja Aino Virtanen""#))
         #expect(source.contains("Aino Virtanen: Tervetuloa. I am Aino Virtanen; P01 sits on my left."))
         #expect(source.contains("P01: Aino Virtanen asked me, P01, about the price."))
     }

@@ -67,7 +67,7 @@ extension AppDatabase {
             }
             for session in sessions {
                 var source = REFISource(guid: try ids.guid("session", "\(session.key)"), setGUID: try ids.guid("sessionSet", "\(session.key)"),
-                                        name: "\(session.key) \(session.title)")
+                                        name: "\(session.key) \(pseudonyms?.apply(to: session.title) ?? session.title)")
                 var codings = try RowMerge(Row.fetchCursor(db, sql: """
                     SELECT utterance.sequence, coding.* FROM coding JOIN utterance ON utterance.id = coding.utteranceId
                     WHERE utterance.sessionId = ? ORDER BY utterance.sequence, coding.id

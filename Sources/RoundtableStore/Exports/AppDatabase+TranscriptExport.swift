@@ -14,10 +14,11 @@ extension AppDatabase {
         try read { db in
             let session = try Lookup.session(db, key)
             let sessionId = session.id!
-            try sink.header(TranscriptHeader(session: key, title: session.title, start: session.startsAt,
-                                             timeZone: session.timeZone, pseudonymized: pseudonymize))
-            try sink.codebook(try codesUsed(db, sessionId: sessionId))
             let pseudonyms = pseudonymize ? try Pseudonyms(db, sessionId: sessionId) : nil
+            // A title such as "Interview with Ilkka Virtanen" names a participant too.
+            try sink.header(TranscriptHeader(session: key, title: pseudonyms?.apply(to: session.title) ?? session.title,
+                                             start: session.startsAt, timeZone: session.timeZone, pseudonymized: pseudonymize))
+            try sink.codebook(try codesUsed(db, sessionId: sessionId))
             var codings = try RowMerge(Row.fetchCursor(db, sql: """
                 SELECT utterance.sequence, coding.* FROM coding JOIN utterance ON utterance.id = coding.utteranceId
                 WHERE utterance.sessionId = ? ORDER BY utterance.sequence, coding.id
