@@ -113,4 +113,28 @@ struct ForgetTranscriptTests {
         #expect(try ws.db.codings(target: utterance.key).map(\.text) == ["The price is too high"])
         #expect(try ws.db.notes(session: session.key, openOnly: false).first { $0.id == note.id }?.text == "P-000001 left early")
     }
+
+    @Test("a moderator or another participant who shares the surname keeps their whole name")
+    func otherNamesStay() throws {
+        let ws = try Workspace()
+        let moderator = try ws.moderator("Aino Virtanen")
+        let session = try ws.session(moderators: [moderator])
+        let person = try ws.participant("Virtanen, Ilkka")
+        let other = try ws.participant("Matti Virtanen")
+        try ws.invite(session, [person, other])
+        let text = "Aino Virtanen asked Ilkka Virtanen; Matti Virtanen and Virtanen agreed."
+        try ws.db.write { db in
+            var utterance = Utterance(sessionId: session.id!, sequence: 1, moderatorId: moderator.id, speakerLabel: "Aino Virtanen",
+                                      text: text)
+            try utterance.insert(db)
+            var note = Note(sessionId: session.id!, kind: .observation, text: "Virtanen, Aino noted Ilkka", author: "x",
+                            createdAt: Workspace.start)
+            try note.insert(db)
+        }
+        _ = try ws.db.forgetParticipant(person.key)
+        let after = try ws.db.transcript(session: session.key).lines[0].utterance
+        #expect(after.speakerLabel == "Aino Virtanen")
+        #expect(after.text == "Aino Virtanen asked P-000001; Matti Virtanen and P-000001 agreed.")
+        #expect(try ws.db.notes(session: session.key, openOnly: false).first?.text == "Virtanen, Aino noted P-000001")
+    }
 }

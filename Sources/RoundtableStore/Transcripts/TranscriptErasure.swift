@@ -5,13 +5,22 @@ import RoundtableCore
 extension AppDatabase {
     /// Takes a forgotten participant's name out of what was said and noted in the sessions they
     /// sat in: their speaker labels become their key, and their name inside utterances and notes
-    /// becomes their key too, with coded spans moved so they still cover the same words.
+    /// becomes their key too, with coded spans moved so they still cover the same words. Other
+    /// people's full names stay whole (moderators, coders, everyone else seated there), so a
+    /// shared surname does not turn moderator "Aino Virtanen" into "Aino P-000001" for good.
     /// `name` is the display name from before the participant was erased.
     func eraseFromTranscripts(_ db: Database, participantId: Int64, name: String) throws {
         let key = "\(EntityKey(.participant, id: participantId))"
         try scrubSpeakerLabels(db, participantId: participantId, key: key)
-        let pseudonymizer = Pseudonymizer([(name: name, code: key)])
         let sessions = "SELECT sessionId FROM seat WHERE participantId = ?"
+        let others = try String.fetchAll(db, sql: """
+            SELECT name FROM moderator
+            UNION SELECT displayName FROM participant WHERE erasedAt IS NULL AND id <> ?
+                AND id IN (SELECT participantId FROM seat WHERE sessionId IN (\(sessions)))
+            UNION SELECT coder FROM coding JOIN utterance ON utterance.id = coding.utteranceId WHERE utterance.sessionId IN (\(sessions))
+            UNION SELECT author FROM note WHERE sessionId IN (\(sessions))
+            """, arguments: [participantId, participantId, participantId, participantId])
+        let pseudonymizer = Pseudonymizer([(name: name, code: key)], keeping: others)
         for var utterance in try Utterance.filter(sql: "sessionId IN (\(sessions))", arguments: [participantId]).fetchAll(db) {
             let codings = try Coding.filter(Column("utteranceId") == utterance.id!).order(Column("id")).fetchAll(db)
             guard let text = try replaceNames(db, in: utterance.text, codings: codings, with: pseudonymizer) else { continue }
