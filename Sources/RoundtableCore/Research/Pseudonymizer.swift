@@ -28,7 +28,7 @@ public struct Pseudonymizer: Sendable {
         var length: Int { words.reduce(words.count - 1) { $0 + $1.count } }
     }
 
-    /// Participants' names and words by their lower-cased first character, longest first within each list.
+    /// Participants' names and words by the lower-cased start of their first word, longest first within each list.
     private let replaced: [String: [Term]]
     /// Names to keep, likewise.
     private let kept: [String: [Term]]
@@ -104,28 +104,34 @@ public struct Pseudonymizer: Sendable {
     }
 
     /// Calls `body` with each run of the composed text in order: a participant's name with its code,
-    /// or text left as it is (code nil): a kept name whole, or one character.
+    /// or text left as it is (code nil): a kept name whole, a word, or one other character.
     private func forEachPiece(of text: String, _ body: (ArraySlice<Character>, String?) -> Void) {
         let characters = Array(text.precomposedStringWithCanonicalMapping)
-        let lowered = characters.map { String($0).lowercased() }
+        let lowered = characters.map(Self.folded)
         let keptSpans = kept.isEmpty ? [] : Self.occurrences(of: kept, in: characters, lowered)
         var next = 0
         var index = 0
+        // The scan moves a whole word, name or other character at a time, so a letter or digit at
+        // `index` always starts a word.
         while index < characters.count {
             while next < keptSpans.count, keptSpans[next].upperBound <= index { next += 1 }
-            if index == 0 || !Self.isWordCharacter(characters[index - 1]),
-               let candidates = replaced[lowered[index]],
-               let (term, end) = candidates.lazy.compactMap({ term in
-                   Self.match(term, in: characters, lowered, at: index).map { (term, $0) }
-               }).first(where: { Self.covers(index..<$0.1, keptSpans[next...]) }) {
+            let wordEnd = Self.wordEnd(characters, from: index)
+            guard wordEnd > index else {
+                body(characters[index...index], nil)
+                index += 1
+                continue
+            }
+            if let (term, end) = replaced[lowered[index..<wordEnd].joined()]?.lazy.compactMap({ term in
+                Self.match(term, in: characters, lowered, at: index).map { (term, $0) }
+            }).first(where: { Self.covers(index..<$0.1, keptSpans[next...]) }) {
                 body(characters[index..<end], term.code)
                 index = end
             } else if next < keptSpans.count, keptSpans[next].lowerBound == index {
                 body(characters[keptSpans[next]], nil)
                 index = keptSpans[next].upperBound
             } else {
-                body(characters[index...index], nil)
-                index += 1
+                body(characters[index..<wordEnd], nil)
+                index = wordEnd
             }
         }
     }
@@ -145,15 +151,26 @@ public struct Pseudonymizer: Sendable {
         var found: [Range<Int>] = []
         var index = 0
         while index < characters.count {
-            if index == 0 || !isWordCharacter(characters[index - 1]),
-               let end = table[lowered[index]]?.lazy.compactMap({ match($0, in: characters, lowered, at: index) }).first {
-                found.append(index..<end)
-                index = end
-            } else {
+            let end = wordEnd(characters, from: index)
+            guard end > index else {
                 index += 1
+                continue
+            }
+            if let match = table[lowered[index..<end].joined()]?.lazy.compactMap({ match($0, in: characters, lowered, at: index) }).first {
+                found.append(index..<match)
+                index = match
+            } else {
+                index = end
             }
         }
         return found
+    }
+
+    /// The end of the run of letters and digits from `start` (`start` itself when there is none).
+    private static func wordEnd(_ characters: [Character], from start: Int) -> Int {
+        var end = start
+        while end < characters.count, isWordCharacter(characters[end]) { end += 1 }
+        return end
     }
 
     /// Where `term` ends if it occurs as a whole word at `start`, or nil.
@@ -183,12 +200,15 @@ public struct Pseudonymizer: Sendable {
         character.isLetter || character.isNumber
     }
 
-    /// Terms by their first lower-cased character, longest first, in the order given among equals.
+    /// Terms by the letters and digits their first word starts with ("anna" for "Anna-Liisa"), which
+    /// is the word the text is looked up by; longest first, in the order given among equals.
     private static func table(_ terms: [Term]) -> [String: [Term]] {
         var byFirst: [String: [Term]] = [:]
         for term in terms {
-            guard let first = term.words.first?.first else { continue }
-            byFirst[first, default: []].append(term)
+            guard let word = term.words.first else { continue }
+            let start = word.prefix { $0.first.map(isWordCharacter) ?? false }.joined()
+            guard !start.isEmpty else { continue }
+            byFirst[start, default: []].append(term)
         }
         return byFirst.mapValues { list in
             list.enumerated().sorted { ($0.element.length, -$0.offset) > ($1.element.length, -$1.offset) }.map(\.element)
@@ -229,6 +249,16 @@ public struct Pseudonymizer: Sendable {
 
     /// A word as its lower-cased characters, compared one by one with the text's.
     private static func lowered(_ word: String) -> [String] {
-        word.map { String($0).lowercased() }
+        word.map(folded)
+    }
+
+    /// A character as compared: lower-cased, with the apostrophes and hyphens people type in names
+    /// made one ("O’Brien" is "O'Brien", "Anna‐Liisa" is "Anna-Liisa").
+    private static func folded(_ character: Character) -> String {
+        switch character {
+        case "\u{2019}", "\u{2018}", "\u{02BC}", "\u{02B9}", "\u{00B4}", "`": "'"
+        case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2212}": "-"
+        default: String(character).lowercased()
+        }
     }
 }

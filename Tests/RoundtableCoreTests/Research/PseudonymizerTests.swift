@@ -55,6 +55,23 @@ struct PseudonymizerTests {
         #expect(people.apply(to: "Anna Berg") == "P01")
     }
 
+    @Test("a name word with an apostrophe or hyphen is found whole, typed either way, and its parts are not names")
+    func innerPunctuation() {
+        let people = Pseudonymizer([(name: "O'Brien, Seán", code: "P01"), (name: "Anna-Liisa Öberg", code: "P02")])
+        #expect(people.apply(to: "O'Brien and o’brien; Seán O'Brien, Anna-Liisa, Anna‐Liisa, Anna and Liisa")
+            == "P01 and P01; P01, P02, P02, Anna and Liisa")
+    }
+
+    @Test("many people and a long text are quick: names are looked up by the word, not tried one by one")
+    func manyNames() {
+        let names = (0..<1000).map { (name: "Sukunimi\($0), Etunimi\($0)", code: "P\($0)") }
+        let text = String(repeating: "Etunimi7 Sukunimi7 asked Sukunimi12 about the price; Sukunimi999 agreed. ", count: 2000)
+        let start = Date()
+        let result = Pseudonymizer(names, keeping: ["Sukunimi5 Moderaattori"]).apply(to: text)
+        #expect(Date().timeIntervalSince(start) < 10)
+        #expect(result.hasPrefix("P7 asked P12 about the price; P999 agreed. P7"))
+    }
+
     @Test("a word shared by two people is replaced by both codes")
     func sharedWord() {
         let people = Pseudonymizer([(name: "Anna Virtanen", code: "P01"), (name: "Anna Korhonen", code: "P02")])
