@@ -77,5 +77,7 @@ struct CodebookErrorsCLITests {
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("error: minified.qdc:1:\(expected): code Å/Ö: a code name cannot contain '/'"),
                 "\(result.stderr)")
+        let marked = try importing("marked.qdc", "\u{FEFF}" + line)
+        #expect(marked.stderr.hasPrefix("error: marked.qdc:1:\(expected): "), "a byte order mark is no column: \(marked.stderr)")
     }
 }

@@ -12,7 +12,9 @@ extension XMLStreamReader {
     /// reader by a chunk. `occurrence` counts the tags named `localName` (any prefix) before it on
     /// that line. 0 when the bytes do not show it (a UTF-16 document, a line too long to look at).
     func startTagColumn(line: Int, localName: String, occurrence: Int) -> Int {
-        guard line > 0, let text = bytes(ofLine: line) else { return 0 }
+        guard line > 0, var text = bytes(ofLine: line) else { return 0 }
+        // A byte order mark is no column.
+        if line == 1, text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
         let name = Array(localName.utf8)
         var seen = 0
         for index in text.indices where text[index] == UInt8(ascii: "<") {
