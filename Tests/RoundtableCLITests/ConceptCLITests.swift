@@ -32,10 +32,14 @@ struct ConceptCLITests {
         #expect(try cli.key("concept", "react", "S-0001", "eco-box", "P-000002", "--appeal", "2", "--intent", "2",
                             "--recommend", "3") == "R-0002")
         let again = try cli.run("concept", "react", "S-0001", "eco-box", "P-000002", "--appeal", "5", "--intent", "4",
-                                "--recommend", "7", "--expectation", "1")
+                                "--recommend", "7", "--expectation", "1", "--replace")
         #expect(again.status == 0)
         #expect(again.stdout == "R-0002\n", "a second answer replaces the first and keeps its key")
-        #expect(again.stderr == "warning: P-000002's earlier reaction to eco-box in S-0001 was replaced\n")
+        #expect(again.stderr == """
+            warning: replaced P-000002's reaction to eco-box in S-0001 (R-0002): appeal 2 → 5, intent 2 → 4, \
+            recommend 3 → 7, expectation none → +1
+
+            """)
 
         let show = try cli.run("concept", "show", "eco-box", "--format", "json")
         #expect(show.status == 0)

@@ -56,6 +56,22 @@ struct SeatingRulesTests {
         try SeatingRules.checkCanRecordAttendance(Self.session(status: .inProgress), now: Self.start.addingTimeInterval(600))
     }
 
+    @Test("a session is completed once it has started, and the refusal speaks of completing")
+    func completionTiming() throws {
+        let early = expectRoundtableError(.invalidData) {
+            try SeatingRules.checkCanComplete(Self.session(), now: Self.start.addingTimeInterval(-60))
+        }
+        #expect(early?.message == "cannot complete S-0003: it has not started yet (it starts 2027-03-28T10:00:00+03:00)")
+        try SeatingRules.checkCanComplete(Self.session(), now: Self.start)
+        try SeatingRules.checkCanComplete(Self.session(status: .inProgress), now: Self.start.addingTimeInterval(600))
+        for status in [SessionStatus.draft, .completed, .cancelled] {
+            let closed = expectRoundtableError(.invalidData) {
+                try SeatingRules.checkCanComplete(Self.session(status: status), now: Self.start.addingTimeInterval(600))
+            }
+            #expect(closed?.message == "cannot complete S-0003: it is \(status.rawValue)")
+        }
+    }
+
     @Test("attendance is never recorded on a draft or final session",
           arguments: [SessionStatus.draft, .completed, .cancelled])
     func attendanceOnClosedSession(status: SessionStatus) {

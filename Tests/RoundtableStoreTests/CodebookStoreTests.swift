@@ -114,7 +114,8 @@ struct CodebookStoreTests {
         #expect(all[2].code.color == "#ff0000")
         let again = try ws.db.importCodes([CodebookEntry(path: ["Channel", "Phone"], description: "Calls", color: nil)])
         #expect(again == CodeImportCounts(created: 0, updated: 0, unchanged: 1))
-        let bad = expectRoundtableError(.usage) {
+        // A bad entry is bad data in the file it came from (exit 65), not a usage mistake.
+        let bad = expectRoundtableError(.invalidData) {
             try ws.db.importCodes([CodebookEntry(path: ["New"], description: nil, color: nil),
                                    CodebookEntry(path: ["Channel", "Fax"], description: nil, color: "blue")])
         }

@@ -193,7 +193,7 @@ struct ConceptsStoreTests {
         #expect(try Self.react(ws, session, "eco-box", people[3]).reaction.key.description == "R-0001")
     }
 
-    @Test("a second reaction from the same person replaces the first and keeps its key")
+    @Test("a second reaction from the same person replaces the first, when asked to, and keeps its key")
     func replaceReaction() throws {
         let (ws, session, people) = try Self.attendedSession()
         let first = try Self.react(ws, session, "eco-box", people[0], appeal: 2, recommend: 3)
@@ -202,7 +202,7 @@ struct ConceptsStoreTests {
         let other = try Self.react(ws, session, "pay-later", people[0])
         #expect(other.reaction.key.description == "R-0002" && !other.replaced)
         let second = try ws.db.react(session: session.key, concept: "eco-box", participant: people[0].key, appeal: 5,
-                                     intent: 5, recommend: 10, expectation: 2, comment: " Much better ")
+                                     intent: 5, recommend: 10, expectation: 2, comment: " Much better ", replace: true)
         #expect(second.replaced)
         #expect(second.reaction.key.description == "R-0001")
         #expect(second.reaction.comment == "Much better")
@@ -210,7 +210,7 @@ struct ConceptsStoreTests {
         #expect(score.n == 1)
         #expect(score.appeal.mean == 5)
         #expect(score.nps.rounded == 100)
-        #expect(try ws.auditActions().suffix(3) == ["concept.react", "concept.react", "concept.react"])
+        #expect(try ws.auditActions().suffix(3) == ["concept.react", "concept.react", "concept.replace-reaction"])
     }
 
     @Test("scores match hand-computed values")

@@ -40,7 +40,7 @@ public struct CalendarEvent: Sendable, Equatable {
     public var start: Date
     public var end: Date
     public var created: Date
-    /// The zone the session was planned in; UTC sessions are written with `Z` times.
+    /// The zone the session was planned in; UTC sessions (and ambiguous local times) are written with `Z` times.
     public var zone: TimeZone
     /// The first moderator with an e-mail address.
     public var organizer: Person?
@@ -75,8 +75,12 @@ public struct CalendarEvent: Sendable, Equatable {
         }
     }
 
-    /// Whether the event's times are written in UTC (`Z`) rather than with a `TZID`.
-    public var isUTC: Bool { ICalendarTimeZone.isUTC(zone) }
+    /// Whether the event's times are written in UTC (`Z`) rather than with a `TZID`: for UTC
+    /// sessions, and for those starting or ending in the hour repeated when clocks go back, whose
+    /// local time a reader would place at its first occurrence (RFC 5545, 3.3.5).
+    public var isUTC: Bool {
+        ICalendarTimeZone.isUTC(zone) || Zone.isAmbiguous(start, in: zone) || Zone.isAmbiguous(end, in: zone)
+    }
 
     /// Writes the `VEVENT`, stamped with `stamp` (the time of the export).
     public func write(to writer: inout ICalendarWriter, stamp: Date) {
@@ -84,8 +88,9 @@ public struct CalendarEvent: Sendable, Equatable {
         writer.text("UID", uid)
         writer.property("DTSTAMP", raw: ICalendarWriter.utcDateTime(stamp))
         writer.property("CREATED", raw: ICalendarWriter.utcDateTime(created))
+        let inUTC = isUTC
         for (name, instant) in [("DTSTART", start), ("DTEND", end)] {
-            if isUTC {
+            if inUTC {
                 writer.property(name, raw: ICalendarWriter.utcDateTime(instant))
             } else {
                 writer.property(name, ["TZID": Zone.name(of: zone)], raw: ICalendarWriter.localDateTime(instant, zone))

@@ -18,4 +18,23 @@ public struct CodebookEntry: Sendable, Equatable {
         self.color = color
         self.guid = guid
     }
+
+    /// The entry as stored: names, description and colour checked and cleaned, the GUID in canonical
+    /// form; or the first rule it breaks (an `invalidData` error: the fault is in the file).
+    public func checked() throws -> CodebookEntry {
+        do {
+            guard !path.isEmpty else { throw RoundtableError.rule("a codebook entry has no code name") }
+            var entry = self
+            entry.path = try path.map(Code.validateName)
+            entry.description = try Code.validateDescription(description)
+            entry.color = try color.map(Code.validateColor)
+            entry.guid = try guid.map { text in
+                guard let guid = GUID.normalized(text) else { throw RoundtableError.rule("'\(text)' is not a GUID") }
+                return guid
+            }
+            return entry
+        } catch let error as RoundtableError {
+            throw RoundtableError.rule("code \(path.joined(separator: String(Code.pathSeparator))): \(error.message)")
+        }
+    }
 }

@@ -30,6 +30,16 @@ public enum SeatingRules {
         }
     }
 
+    /// A session is completed once it has started (a moderator may finish early), and only from
+    /// scheduled or in progress: completing turns unmarked confirmed seats into no-shows.
+    public static func checkCanComplete(_ session: Session, now: Date) throws {
+        try session.status.require([.scheduled, .inProgress], to: "complete", session: session.key)
+        guard session.startsAt <= now else {
+            throw RoundtableError.rule(
+                "cannot complete \(session.key): it has not started yet (it starts \(TimeFormat.local(session.startsAt, session.zone)))")
+        }
+    }
+
     /// Invitations and replies are taken only before a session is over.
     public static func checkOpenForReplies(_ session: Session, action: String) throws {
         try session.status.require([.draft, .scheduled], to: action, session: session.key)

@@ -56,14 +56,7 @@ public enum InstantParser {
 
     /// The one instant at which the wall clock in `zone` shows `local`.
     public static func instant(of local: LocalDateTime, in zone: TimeZone) throws -> Date {
-        let naive = local.secondsAsIfUTC
-        let offsets = Set([-86_400, 0, 86_400].map {
-            zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(naive + Int64($0))))
-        })
-        let candidates = offsets.sorted(by: >).compactMap { offset -> Date? in
-            let instant = Date(timeIntervalSince1970: TimeInterval(naive - Int64(offset)))
-            return zone.secondsFromGMT(for: instant) == offset ? instant : nil
-        }
+        let candidates = Zone.instants(showing: local.secondsAsIfUTC, in: zone)
         switch candidates.count {
         case 1:
             return candidates[0]

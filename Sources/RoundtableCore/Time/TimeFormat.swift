@@ -12,15 +12,16 @@ public enum TimeFormat {
         iso(date, zone, zulu: false)
     }
 
-    /// `2027-03-28 10:00` in the given zone, for tables.
+    /// `2027-03-28 10:00` in the given zone, for tables; `2027-10-31 02:30+01:00` when that wall-clock
+    /// time happens twice there (clocks going back), so the two are told apart.
     public static func short(_ date: Date, _ zone: TimeZone) -> String {
         let c = civil(date, zone)
-        return "\(c.date) \(c.clock)"
+        return "\(c.date) \(c.clock)" + ambiguityOffset(date, zone)
     }
 
-    /// `10:00` in the given zone.
+    /// `10:00` in the given zone; `02:30+01:00` when that wall-clock time happens twice there.
     public static func clock(_ date: Date, _ zone: TimeZone) -> String {
-        civil(date, zone).clock
+        civil(date, zone).clock + ambiguityOffset(date, zone)
     }
 
     /// `+03:00`, `-05:30` or `+00:00`.
@@ -55,6 +56,11 @@ public enum TimeFormat {
         let c = CivilTime(date.addingTimeInterval(-date.timeIntervalSince1970.truncatingRemainder(dividingBy: 1)),
                           offsetSeconds: seconds)
         return "\(c.date)T\(c.time)" + (zulu && seconds == 0 ? "Z" : offset(seconds))
+    }
+
+    /// The offset in force at `date` when its wall-clock time in `zone` is ambiguous, else nothing.
+    private static func ambiguityOffset(_ date: Date, _ zone: TimeZone) -> String {
+        Zone.isAmbiguous(date, in: zone) ? offset(zone.secondsFromGMT(for: date)) : ""
     }
 
     private static func civil(_ date: Date, _ zone: TimeZone) -> CivilTime {

@@ -34,6 +34,28 @@ public enum Zone {
         return canonical
     }
 
+    /// Every instant at which the wall clock in `zone` shows the time `naive` (wall-clock fields read
+    /// as if UTC, in seconds since 1970), latest offset first: none in a gap when clocks go forward,
+    /// two in the hour repeated when they go back.
+    public static func instants(showing naive: Int64, in zone: TimeZone) -> [Date] {
+        // Offsets in force a day either side cover every transition but those less than a day apart.
+        let offsets = Set([-86_400, 0, 86_400].map {
+            zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(naive + Int64($0))))
+        })
+        return offsets.sorted(by: >).compactMap { offset -> Date? in
+            let instant = Date(timeIntervalSince1970: TimeInterval(naive - Int64(offset)))
+            return zone.secondsFromGMT(for: instant) == offset ? instant : nil
+        }
+    }
+
+    /// Whether the wall-clock time `date` shows in `zone` is shown at another instant too (in the
+    /// hour repeated when clocks go back), so that the local time alone does not say which is meant.
+    public static func isAmbiguous(_ date: Date, in zone: TimeZone) -> Bool {
+        let whole = date.timeIntervalSince1970.rounded(.down)
+        let naive = Int64(whole) + Int64(zone.secondsFromGMT(for: date))
+        return instants(showing: naive, in: zone).count > 1
+    }
+
     /// A Gregorian calendar in the given zone.
     public static func calendar(_ zone: TimeZone) -> Calendar {
         var calendar = Calendar(identifier: .gregorian)

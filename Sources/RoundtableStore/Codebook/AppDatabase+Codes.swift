@@ -47,39 +47,25 @@ extension AppDatabase {
 
     /// `importCodes` inside a transaction the caller holds.
     func importCodes(_ db: Database, _ entries: [CodebookEntry]) throws -> CodeImportCounts {
-        do {
-            var codebook = try Codebook(db)
-            var created: Set<Int64> = []
-            var touched: [Int64: Bool] = [:]
-            for entry in entries {
-                do {
-                    let (code, changed) = try importCode(db, &codebook, entry, created: &created)
-                    if !created.contains(code.id!) { touched[code.id!] = (touched[code.id!] ?? false) || changed }
-                } catch let error as RoundtableError {
-                    let shown = entry.path.joined(separator: String(Code.pathSeparator))
-                    throw RoundtableError(error.kind, "code \(shown): \(error.message)")
-                }
-            }
-            let counts = CodeImportCounts(created: created.count, updated: touched.values.count { $0 },
-                                          unchanged: touched.values.count { !$0 })
-            try audit(db, "code.import", "codebook",
-                      "\(counts.created) created, \(counts.updated) updated, \(counts.unchanged) unchanged")
-            return counts
+        var codebook = try Codebook(db)
+        var created: Set<Int64> = []
+        var touched: [Int64: Bool] = [:]
+        for entry in entries {
+            let (code, changed) = try importCode(db, &codebook, try entry.checked(), created: &created)
+            if !created.contains(code.id!) { touched[code.id!] = (touched[code.id!] ?? false) || changed }
         }
+        let counts = CodeImportCounts(created: created.count, updated: touched.values.count { $0 },
+                                      unchanged: touched.values.count { !$0 })
+        try audit(db, "code.import", "codebook",
+                  "\(counts.created) created, \(counts.updated) updated, \(counts.unchanged) unchanged")
+        return counts
     }
 
-    /// Creates or updates the code of one entry, recording the ids it creates; returns the code and
-    /// whether an existing one changed.
+    /// Creates or updates the code of one checked entry, recording the ids it creates; returns the
+    /// code and whether an existing one changed.
     private func importCode(_ db: Database, _ codebook: inout Codebook, _ entry: CodebookEntry,
                             created: inout Set<Int64>) throws -> (Code, changed: Bool) {
-        guard !entry.path.isEmpty else { throw RoundtableError.usage("a codebook entry has no code name") }
-        let names = try entry.path.map(Code.validateName)
-        let description = try Self.checkedCodeDescription(entry.description)
-        let color = try entry.color.map(Code.validateColor)
-        let guid = try entry.guid.map { text in
-            guard let guid = GUID.normalized(text) else { throw RoundtableError.rule("'\(text)' is not a GUID") }
-            return guid
-        }
+        let (names, description, color, guid) = (entry.path, entry.description, entry.color, entry.guid)
         var code: Code
         if let guid, var known = codebook.codes.first(where: { $0.guid == guid }) {
             // The same code, perhaps renamed in the other tool: follow the name unless a sibling has it.
@@ -125,8 +111,6 @@ extension AppDatabase {
     }
 
     static func checkedCodeDescription(_ description: String?) throws -> String? {
-        guard let description else { return nil }
-        let composed = UnicodeText.composed(description)
-        return composed.isEmpty ? nil : try TextRules.text(composed, what: "the description")
+        try Code.validateDescription(description)
     }
 }

@@ -42,10 +42,36 @@ public struct PresentedConcept: Sendable, Equatable {
     public var position: Int { presentation.position }
 }
 
-/// What `react` stored, and whether it replaced the person's earlier answer.
+/// What `react` stored, and what it replaced.
 public struct RecordedReaction: Sendable {
     /// The reaction as stored, with its id (key `R-0001`).
     public var reaction: Reaction
+    /// What the earlier answer was and what replacing it changed; nil for a first answer.
+    public var replacement: ReactionReplacement?
+
     /// True when the same person had already reacted to this concept in this session.
-    public var replaced: Bool
+    public var replaced: Bool { replacement != nil }
+}
+
+/// A reaction replaced by a correction: the earlier answers, what changed, and what went with them.
+public struct ReactionReplacement: Sendable {
+    /// The reaction as it was before.
+    public var earlier: Reaction
+    /// The answers that changed, in question order; empty when the correction repeated them.
+    public var changes: [Reaction.Change]
+    /// Codings of the earlier comment, removed because the comment changed (their spans pointed into
+    /// its text); a comment given again unchanged keeps its codings.
+    public var removedCodings: [CodedSpan]
+}
+
+/// `react` refused a second answer from the same person to the same concept in the same session,
+/// because no replacement was asked for; it carries the answer already recorded.
+public struct ReactionAlreadyRecorded: Error, Sendable {
+    public var session: EntityKey
+    public var concept: String
+    public var participant: EntityKey
+    /// The reaction on record.
+    public var existing: Reaction
+    /// How many codings its comment carries.
+    public var codings: Int
 }

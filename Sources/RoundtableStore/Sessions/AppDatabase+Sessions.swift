@@ -56,7 +56,7 @@ extension AppDatabase {
 
     func completeSession(_ db: Database, _ key: EntityKey) throws -> CompletionSummary {
         var session = try Lookup.session(db, key)
-        try SeatingRules.checkCanRecordAttendance(session, now: clock())
+        try SeatingRules.checkCanComplete(session, now: clock())
         session.status = .completed
         try session.update(db)
         var unmarked: [Seat] = []

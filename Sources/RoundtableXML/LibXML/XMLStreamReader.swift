@@ -16,8 +16,8 @@ final class XMLStreamReader {
     let file: String
     private let reader: xmlTextReaderPtr
     private let collector: XMLErrorCollector
-    private var fileDescriptor: Int32 = -1
-    private var memory: UnsafeMutableBufferPointer<CChar>?
+    private(set) var fileDescriptor: Int32 = -1
+    private(set) var memory: UnsafeMutableBufferPointer<CChar>?
 
     /// Opens `path`, refusing it if larger than `maxSize` bytes, compressed, or declaring a DOCTYPE.
     init(path: String, maxSize: Int64, schema: XMLSchema?) throws {

@@ -13,8 +13,8 @@ struct CodeApply: ParsableCommand {
     @Option(help: ArgumentHelp("Note key.", valueName: "N-0001")) var note: String?
     @Option(help: ArgumentHelp("Comment card key.", valueName: "C-0001")) var comment: String?
     @Option(help: ArgumentHelp("Reaction key (its comment is coded).", valueName: "R-0001")) var reaction: String?
-    @Option(help: "First scalar of the span, from 0.") var from: Int?
-    @Option(help: "Scalar just past the span.") var to: Int?
+    @Option(parsing: .unconditional, help: "First scalar of the span, from 0.") var from: Int?
+    @Option(parsing: .unconditional, help: "Scalar just past the span.") var to: Int?
 
     func validate() throws {
         let targets = [utterance, note, comment, reaction].compactMap { $0 }

@@ -8,7 +8,7 @@ struct CommentAdd: ParsableCommand {
     @Option(help: "Who wrote it (leave out for an anonymous card).") var participant: String?
     @Option(help: "The panel the card was given for.") var panel: String?
     @Option(help: "How it came: paper, email, web or phone.") var channel: CommentChannel?
-    @Option(help: "Overall rating, 1–5.") var rating: Int?
+    @Option(parsing: .unconditional, help: "Overall rating, 1–5.") var rating: Int?
     @Argument(help: "What the card says.") var text: String
 
     func run() throws {

@@ -10,7 +10,7 @@ struct ParticipantList: ParsableCommand {
     @Option(help: "Only names or e-mails containing this (accents and Unicode form do not matter).")
     var search: String?
     @Option(help: "Only current members of this panel.") var panel: String?
-    @Option(help: "At most this many.") var limit: Int?
+    @Option(parsing: .unconditional, help: "At most this many.") var limit: Int?
 
     func run() throws {
         let people = try workspace.open().participants(search: search, panel: panel, limit: limit)

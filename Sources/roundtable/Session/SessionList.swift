@@ -12,7 +12,7 @@ struct SessionList: ParsableCommand {
     @Flag(help: "Only sessions that have not ended and are not cancelled or completed.") var upcoming = false
     @Option(help: "Only this panel's sessions.") var panel: String?
     @Option(help: "Only sessions this moderator runs.") var moderator: String?
-    @Option(help: "At most this many.") var limit: Int?
+    @Option(parsing: .unconditional, help: "At most this many.") var limit: Int?
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }

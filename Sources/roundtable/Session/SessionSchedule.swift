@@ -19,8 +19,8 @@ struct SessionSchedule: ParsableCommand {
     @Option(help: "Panel the session belongs to.") var panel: String?
     @Option(help: "in-person, video or phone.") var channel: Channel = .inPerson
     @Option(help: "Room or meeting link; no two sessions share a room at once.") var room: String?
-    @Option(help: "Seats.") var capacity: Int
-    @Option(help: "Extra confirmed seats allowed beyond capacity, to cover no-shows.") var reserve: Int = 0
+    @Option(parsing: .unconditional, help: "Seats.") var capacity: Int
+    @Option(parsing: .unconditional, help: "Extra confirmed seats allowed beyond capacity, to cover no-shows.") var reserve: Int = 0
     @Option(help: "focus-group, advisory-meeting or interview.") var kind: SessionKind = .focusGroup
     @Flag(help: "Record a session that already happened.") var allowPast = false
 

@@ -7,11 +7,11 @@ struct SurveyRecord: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "Participant key.") var participant: String
     @Option(help: "The session the answers are about; the participant must hold a seat in it.") var session: String?
-    @Option(help: "Quality, 1–5.") var quality: Int
-    @Option(help: "Delivery speed, 1–5.") var speed: Int
-    @Option(help: "Price and value, 1–5.") var price: Int
-    @Option(help: "Trust, 1–5.") var trust: Int
-    @Option(help: "Would recommend, 0–10.") var recommend: Int
+    @Option(parsing: .unconditional, help: "Quality, 1–5.") var quality: Int
+    @Option(parsing: .unconditional, help: "Delivery speed, 1–5.") var speed: Int
+    @Option(parsing: .unconditional, help: "Price and value, 1–5.") var price: Int
+    @Option(parsing: .unconditional, help: "Trust, 1–5.") var trust: Int
+    @Option(parsing: .unconditional, help: "Would recommend, 0–10.") var recommend: Int
     @Option(help: "Problems or complaints, in the person's words.") var problems: String?
     @Option(help: "Other needs the person mentioned.") var needs: String?
 

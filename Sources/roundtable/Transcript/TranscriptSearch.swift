@@ -15,7 +15,7 @@ struct TranscriptSearch: ParsableCommand {
     @Argument(help: "Words to find.") var words: [String]
     @Option(help: "Only this session's transcript.") var session: String?
     @Option(help: "Only the transcripts of this panel's sessions.") var panel: String?
-    @Option(help: "At most this many.") var limit: Int = 50
+    @Option(parsing: .unconditional, help: "At most this many.") var limit: Int = 50
 
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit must be at least 1") }

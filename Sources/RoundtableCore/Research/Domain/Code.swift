@@ -36,6 +36,13 @@ public struct Code: Codable, Hashable, Sendable {
         return checked
     }
 
+    /// Checks a description: composed and trimmed, nil when blank.
+    public static func validateDescription(_ description: String?) throws -> String? {
+        guard let description else { return nil }
+        let composed = UnicodeText.composed(description)
+        return composed.isEmpty ? nil : try TextRules.text(composed, what: "the description")
+    }
+
     /// Checks a colour given as `#rrggbb` (or `rrggbb`, or the short `#rgb` other tools write),
     /// returning it as `#rrggbb` in lower case.
     public static func validateColor(_ color: String) throws -> String {

@@ -53,7 +53,10 @@ public enum Scale {
     /// Refuses `value` outside `range`, naming the option it came from.
     public static func check(_ value: Int, _ range: ClosedRange<Int>, _ what: String) throws {
         guard range.contains(value) else {
-            throw RoundtableError.usage("\(what) must be \(range.lowerBound)–\(range.upperBound), not \(value)")
+            // "-2–2" reads badly: a scale around zero is written with signs.
+            let scale = range.lowerBound < 0 ? "from \(range.lowerBound) to +\(range.upperBound)"
+                : "\(range.lowerBound)–\(range.upperBound)"
+            throw RoundtableError.usage("\(what) must be \(scale), not \(value)")
         }
     }
 }

@@ -29,6 +29,7 @@ public final class REFICodebookReader {
         var entries: [CodebookEntry] = []
         var stack: [Pending] = []
         var notCodable: [String] = []
+        var tags = StartTagTally()
         func emitTop() {
             guard let top = stack.last, !top.emitted else { return }
             entries.append(top.entry)
@@ -38,21 +39,30 @@ public final class REFICodebookReader {
             switch node {
             case .start("Code"):
                 emitTop()
+                let line = reader.line
+                let occurrence = tags.occurrence(of: "Code", line: line)
                 let a = reader.attributes()
-                let path = (stack.last?.entry.path ?? []) + [try required(a["name"], "name")]
-                let text = try required(a["guid"], "guid")
-                guard let guid = GUID.normalized(text) else {
-                    throw XMLInputError(file: reader.file, line: reader.line, message: "'\(text)' is not a GUID")
+                func located(_ message: String) -> XMLInputError {
+                    reader.error(message, line: line, tag: "Code", occurrence: occurrence)
                 }
+                guard let name = a["name"], !name.isEmpty else { throw located("<Code> has no name attribute") }
+                guard let text = a["guid"], !text.isEmpty else { throw located("<Code> has no guid attribute") }
+                let path = (stack.last?.entry.path ?? []) + [name]
+                guard let guid = GUID.normalized(text) else { throw located("'\(text)' is not a GUID") }
                 if a["isCodable"] == "false" || a["isCodable"] == "0" { notCodable.append(path.joined(separator: "/")) }
-                stack.append(Pending(entry: CodebookEntry(path: path, color: a["color"], guid: guid)))
+                let entry = CodebookEntry(path: path, color: a["color"], guid: guid)
+                try entry.check(reader, line: line, tag: "Code", occurrence: occurrence)
+                stack.append(Pending(entry: entry))
                 if reader.isEmptyElement {
                     emitTop()
                     stack.removeLast()
                 }
             case .start("Description") where !stack.isEmpty:
+                let line = reader.line
+                let occurrence = tags.occurrence(of: "Description", line: line)
                 let description = UnicodeText.trimmed(try reader.elementText())
                 stack[stack.count - 1].entry.description = description.isEmpty ? nil : description
+                try stack[stack.count - 1].entry.check(reader, line: line, tag: "Description", occurrence: occurrence)
             case .end("Code"):
                 emitTop()
                 stack.removeLast()
@@ -87,12 +97,5 @@ public final class REFICodebookReader {
         warnings.append(sets.isEmpty
             ? "\(reader.file):\(line): empty <Sets/> (the REFI-QDA schema wants at least one <Set>); read anyway"
             : "\(reader.file):\(line): code sets are not brought across (Roundtable has none): " + sets.joined(separator: ", "))
-    }
-
-    private func required(_ value: String?, _ attribute: String) throws -> String {
-        guard let value, !value.isEmpty else {
-            throw XMLInputError(file: reader.file, line: reader.line, message: "<Code> has no \(attribute) attribute")
-        }
-        return value
     }
 }
