@@ -34,6 +34,32 @@ final class XMLStreamReader {
         try attach(schema)
     }
 
+    /// Reads an open file from its start, such as an unlinked spool file, and closes it when done;
+    /// `label` names it in errors. Compressed content and DOCTYPEs are refused as for a path.
+    init(descriptor fd: Int32, label: String, schema: XMLSchema?) throws {
+        _ = LibXMLSetup.ready
+        file = label
+        var prefix = [UInt8](repeating: 0, count: InputPrescan.window)
+        let got = prefix.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        do {
+            guard got >= 0, lseek(fd, 0, SEEK_SET) == 0 else {
+                throw XMLInputError(file: label, message: "cannot read: \(String(cString: strerror(errno)))")
+            }
+            try InputPrescan.check(Array(prefix.prefix(got)), file: label)
+        } catch {
+            close(fd)
+            throw error
+        }
+        guard let reader = xmlReaderForFd(fd, label, nil, LibXMLSetup.untrustedParseOptions) else {
+            close(fd)
+            throw XMLInputError(file: label, message: "libxml2 could not open the document")
+        }
+        fileDescriptor = fd
+        self.reader = reader
+        collector = XMLErrorCollector(file: label)
+        try attach(schema)
+    }
+
     /// Reads a document held in memory; `label` names it in errors.
     init(bytes: [UInt8], label: String, schema: XMLSchema?) throws {
         _ = LibXMLSetup.ready
