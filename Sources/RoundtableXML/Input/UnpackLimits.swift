@@ -3,7 +3,7 @@ import Foundation
 /// What unpacking one archive may produce, counted from the bytes actually unpacked (never from
 /// the sizes the archive states): each entry and all entries read together at most `maxSize`
 /// bytes (`--max-size`), and nothing expanding more than `maxRatio` to 1 once past `ratioFloor`.
-struct UnpackLimits {
+final class UnpackLimits {
     /// Deflate tops out near 1032:1. Text and XML, even very repetitive, stay far below 50:1 (the
     /// REFI samples here: 1.1 to 7.4:1; our own exports about 4:1), so 200:1 leaves real files
     /// a wide margin and stops a bomb after its first few kilobytes of compressed input.
@@ -27,7 +27,7 @@ struct UnpackLimits {
 
     /// Counts `count` more bytes of `entry`, which has now produced `produced` bytes from
     /// `consumed` compressed ones; throws once any limit is passed.
-    mutating func add(_ count: Int, entry: String, produced: Int64, consumed: Int64) throws {
+    func add(_ count: Int, entry: String, produced: Int64, consumed: Int64) throws {
         total += Int64(count)
         guard produced <= maxSize else {
             throw refusal("\(entry) unpacks to more than \(maxSize) bytes, over the limit (--max-size)")

@@ -18,6 +18,7 @@ final class XMLStreamReader {
     private let collector: XMLErrorCollector
     private var fileDescriptor: Int32 = -1
     private var memory: UnsafeMutableBufferPointer<CChar>?
+    private var feed: XMLInputFeed?
 
     /// Opens `path`, refusing it if larger than `maxSize` bytes, compressed, or declaring a DOCTYPE.
     init(path: String, maxSize: Int64, schema: XMLSchema?) throws {
@@ -34,27 +35,28 @@ final class XMLStreamReader {
         try attach(schema)
     }
 
-    /// Reads an open file from its start, such as an unlinked spool file, and closes it when done;
-    /// `label` names it in errors. Compressed content and DOCTYPEs are refused as for a path.
-    init(descriptor fd: Int32, label: String, schema: XMLSchema?) throws {
+    /// Reads a document as `source` hands it over, such as an archive entry as it is unpacked;
+    /// `label` names it in errors. Compressed content and DOCTYPEs are refused as for a path, and an
+    /// error `source` throws (a limit reached, damaged data) is the error `next()` throws.
+    init(source: any ByteSource, label: String, schema: XMLSchema?) throws {
         _ = LibXMLSetup.ready
         file = label
-        var prefix = [UInt8](repeating: 0, count: InputPrescan.window)
-        let got = prefix.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        do {
-            guard got >= 0, lseek(fd, 0, SEEK_SET) == 0 else {
-                throw XMLInputError(file: label, message: "cannot read: \(String(cString: strerror(errno)))")
-            }
-            try InputPrescan.check(Array(prefix.prefix(got)), file: label)
-        } catch {
-            close(fd)
-            throw error
+        let feed = try XMLInputFeed(source)
+        try InputPrescan.check(feed.head, file: label)
+        let read: xmlInputReadCallback = { context, buffer, length in
+            guard let context, let buffer, length >= 0 else { return -1 }
+            let feed = Unmanaged<XMLInputFeed>.fromOpaque(context).takeUnretainedValue()
+            return feed.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length)))
         }
-        guard let reader = xmlReaderForFd(fd, label, nil, LibXMLSetup.untrustedParseOptions) else {
-            close(fd)
-            throw XMLInputError(file: label, message: "libxml2 could not open the document")
+        // libxml2 calls this once, when it frees the reader or fails to make one.
+        let close: xmlInputCloseCallback = { context in
+            if let context { Unmanaged<XMLInputFeed>.fromOpaque(context).release() }
+            return 0
         }
-        fileDescriptor = fd
+        guard let reader = xmlReaderForIO(read, close, Unmanaged.passRetained(feed).toOpaque(), label, nil,
+                                          LibXMLSetup.untrustedParseOptions)
+        else { throw XMLInputError(file: label, message: "libxml2 could not read the document") }
+        self.feed = feed
         self.reader = reader
         collector = XMLErrorCollector(file: label)
         try attach(schema)
@@ -104,7 +106,7 @@ final class XMLStreamReader {
             let status = xmlTextReaderRead(reader)
             // Validation errors still pending at the end belong to the last record: the caller takes them.
             if status == 0 { return nil }
-            guard status == 1 else { throw stopError() }
+            guard status == 1 else { throw feed?.error ?? stopError() }
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                 if !isNativeNamespace, let namespace = namespaceURI, XMLStreamReader.xincludeNamespaces.contains(namespace) {

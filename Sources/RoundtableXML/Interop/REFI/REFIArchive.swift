@@ -8,7 +8,7 @@ import RoundtableCore
 final class REFIArchive {
     let file: String
     private let archive: ZipArchive
-    private var limits: UnpackLimits
+    private let limits: UnpackLimits
     /// Files under their lookup key (lower case, braces dropped, `Sources/` prefix removed), first one kept.
     private var sources: [String: ZipArchive.Entry] = [:]
 
@@ -24,15 +24,13 @@ final class REFIArchive {
         }
     }
 
-    /// A reader over `project.qde` (any case, at the top of the archive), unpacked into an
-    /// unlinked temporary file so that even a very large project is never held in memory.
+    /// A reader over `project.qde` (any case, at the top of the archive), which libxml2 parses as
+    /// it is unpacked: however large, it is never held whole, and a parse error stops the unpacking.
     func projectReader() throws -> XMLStreamReader {
         guard let entry = archive.entries.first(where: { $0.isFile && $0.path.lowercased() == "project.qde" }) else {
             throw XMLInputError(file: file, message: "the archive has no project.qde")
         }
-        let spool = try SpoolFile()
-        try archive.unpack(entry, limits: &limits) { try spool.write($0) }
-        return try XMLStreamReader(descriptor: spool.take(), label: "project.qde", schema: nil)
+        return try XMLStreamReader(source: try ZipEntryReader(entry, in: archive, limits: limits), label: "project.qde", schema: nil)
     }
 
     /// The bytes of a source file named by a `internal://` or `relative://` path, looked for under
@@ -44,7 +42,7 @@ final class REFIArchive {
         }
         guard let entry = sources[Self.key(name)] else { return nil }
         var bytes: [UInt8] = []
-        try archive.unpack(entry, limits: &limits) { bytes.append(contentsOf: $0) }
+        try ZipEntryReader(entry, in: archive, limits: limits).forEachChunk { bytes.append(contentsOf: $0) }
         return (entry.path, bytes)
     }
 
