@@ -4,10 +4,11 @@ import Foundation
 /// the sizes the archive states): each entry and all entries read together at most `maxSize`
 /// bytes (`--max-size`), and nothing expanding more than `maxRatio` to 1 once past `ratioFloor`.
 final class UnpackLimits {
-    /// Deflate tops out near 1032:1. Text and XML, even very repetitive, stay far below 50:1 (the
-    /// REFI samples here: 1.1 to 7.4:1; our own exports about 4:1), so 200:1 leaves real files
-    /// a wide margin and stops a bomb after its first few kilobytes of compressed input.
-    static let maxRatio: Int64 = 200
+    /// Deflate tops out near 1032:1, and the cheapest bomb (fixed-Huffman runs of one byte) makes
+    /// about 158:1. Text and XML, even very repetitive, stay below 20:1 (the REFI samples here: 1.1
+    /// to 7.4:1; our own exports about 4:1), so 100:1 leaves real files a fivefold margin and stops
+    /// either bomb after its first few kilobytes of compressed input.
+    static let maxRatio: Int64 = 100
     /// Below this an entry may expand as much as it likes: 8 MiB harms nobody, and small,
     /// very regular files (an empty template, a run of blank lines) compress well.
     static let ratioFloor: Int64 = 8 << 20

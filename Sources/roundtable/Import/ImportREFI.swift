@@ -18,7 +18,7 @@ struct ImportREFI: ParsableCommand {
             (such as selections outside their source) is listed as warnings on stderr. A text source whose \
             text is missing or not UTF-8 is an error, and so is a project with sources of which none can be \
             brought across, unless --codebook-only. The archive, each entry and all entries together must \
-            stay within --max-size once unpacked, and no entry may expand more than 200:1.
+            stay within --max-size once unpacked, and nothing may expand more than 100:1 past its first 8 MiB.
             """)
 
     @OptionGroup var workspace: WorkspaceOptions

@@ -15,6 +15,7 @@ extension REFIProjectReader {
         if let path = a["plainTextPath"] { tried.append(path) }
         if let rich = a["richTextPath"], let dot = rich.lastIndex(of: ".") { tried.append(rich[..<dot] + ".txt") }
         if let guid = a["guid"] { tried.append("internal://\(guid).txt") }
+        tried = tried.reduce(into: []) { unique, path in if !unique.contains(path) { unique.append(path) } }
         var text: String?
         for path in tried where text == nil {
             if let found = try archive.source(path) { text = try decode(found.bytes, source: name, entry: found.path, line: line) }
