@@ -113,3 +113,40 @@ struct REFIArchiveTests {
         }
     }
 }
+
+/// libxml2 2.9 takes minutes over one element with 100,000 attributes (a 1 MB file): such an element
+/// is refused before libxml2 sees it.
+@Suite("An element with thousands of attributes is refused before libxml2 sees it")
+struct AttributeCounterTests {
+    static func scan(_ chunks: [String]) throws {
+        var counter = AttributeCounter(file: "f")
+        for chunk in chunks { try Array(chunk.utf8).withUnsafeBytes { try counter.scan($0) } }
+    }
+
+    @Test func aThousandAttributesPassAndOneMoreIsRefusedWithItsLine() throws {
+        let tag = { (count: Int) in "<?xml version=\"1.0\"?>\n<a " + (0..<count).map { "a\($0)=\"x>y\"" }.joined(separator: " ") + ">" }
+        try Self.scan([tag(1_000)])
+        let error = try #require(throws: XMLInputError.self) { try Self.scan([tag(1_001)]) }
+        #expect(error.description == "f:2: an element has more than 1000 attributes; refused (no file Roundtable reads has such elements)")
+    }
+
+    @Test func equalsSignsInTextCommentsCDATAAndValuesDoNotCountAndChunksMayEndAnywhere() throws {
+        let many = String(repeating: "a=b ", count: 2_000)
+        let document = "<r x='\(many)'>\(many)<!-- <t \(many)> --><![CDATA[<t \(many)>]]><?pi \(many)?></r>"
+        try Self.scan([document])
+        try Self.scan(document.map { String($0) })
+    }
+
+    @Test func aProjectQdeWithAHundredThousandAttributesIsRefusedAtOnce() throws {
+        let folder = try TempFolder()
+        var zip = ZipFixture()
+        zip.text("project.qde", #"<Project xmlns="urn:QDA-XML:project:1.0" "# + (0..<100_000).map { "a\($0)=\"\"" }.joined(separator: " ") + "/>")
+        let path = folder.path("p.qdpx")
+        try zip.write(to: path)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let error = try #require(throws: XMLInputError.self) { try REFIProjectReader(path: path).read() }
+        #expect(error.message.hasPrefix("an element has more than 1000 attributes"))
+        #expect(clock.now - started < .seconds(2))
+    }
+}

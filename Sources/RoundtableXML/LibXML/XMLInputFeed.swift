@@ -13,11 +13,13 @@ final class XMLInputFeed {
     /// Up to `InputPrescan.window` leading bytes, read before the parser starts.
     private(set) var head: [UInt8] = []
     private var served = 0
+    private var attributes: AttributeCounter
     /// Why the source stopped, once it has.
     private(set) var error: (any Error)?
 
-    init(_ source: any ByteSource) throws {
+    init(_ source: any ByteSource, label: String) throws {
         self.source = source
+        attributes = AttributeCounter(file: label)
         var buffer = [UInt8](repeating: 0, count: InputPrescan.window)
         var filled = 0
         while filled < buffer.count {
@@ -28,6 +30,7 @@ final class XMLInputFeed {
             filled += got
         }
         head = Array(buffer[..<filled])
+        try head.withUnsafeBytes { try attributes.scan($0) }
     }
 
     /// What the read callback returns: bytes copied into `buffer`, 0 at the end, -1 on an error.
@@ -40,7 +43,9 @@ final class XMLInputFeed {
             return Int32(count)
         }
         do {
-            return Int32(try source.read(into: buffer))
+            let count = try source.read(into: buffer)
+            try attributes.scan(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+            return Int32(count)
         } catch {
             self.error = error
             return -1

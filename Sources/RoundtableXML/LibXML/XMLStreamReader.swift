@@ -41,7 +41,7 @@ final class XMLStreamReader {
     init(source: any ByteSource, label: String, schema: XMLSchema?) throws {
         _ = LibXMLSetup.ready
         file = label
-        let feed = try XMLInputFeed(source)
+        let feed = try XMLInputFeed(source, label: label)
         try InputPrescan.check(feed.head, file: label)
         let read: xmlInputReadCallback = { context, buffer, length in
             guard let context, let buffer, length >= 0 else { return -1 }
@@ -67,6 +67,8 @@ final class XMLStreamReader {
         _ = LibXMLSetup.ready
         file = label
         try InputPrescan.check(Array(bytes.prefix(InputPrescan.window)), file: label)
+        var attributes = AttributeCounter(file: label)
+        try bytes.withUnsafeBytes { try attributes.scan($0) }
         // libxml2 reads the buffer in place for the reader's whole life, so it gets a copy we own.
         let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
         let base = buffer.baseAddress!
