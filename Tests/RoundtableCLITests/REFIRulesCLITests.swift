@@ -165,6 +165,10 @@ struct REFIRulesCLITests {
         for field in ["start", "end", "timeZone", "durationMinutes", "localStart"] {
             #expect("\(before[field] ?? "-")" == "\(after[field] ?? "-")", "\(field)")
         }
+        func attended(_ session: [String: Any]) -> [String] {
+            (session["participants"] as? [[String: Any]] ?? []).filter { "\($0["status"] ?? "")" == "attended" }.map { "\($0["name"] ?? "")" }.sorted()
+        }
+        #expect(attended(after) == attended(before) && attended(before).count == 4)
 
         /// Each turn's text with the name of the participant or moderator it is attributed to.
         func speakers(_ cli: CLI) throws -> [String] {

@@ -100,6 +100,7 @@ struct REFIProjectReaderTests {
             """))
         #expect(project.sources.first?.variable(REFISessionVariables.start) == "2026-11-13T15:30:00Z")
         #expect(project.cases.map(\.selectionGUIDs) == [["5e1e0000-0000-4000-8000-0000000000aa"]])
+        #expect(project.cases.map(\.sourceGUIDs) == [[Self.source.lowercased()]])
         #expect(!project.warnings.contains { $0.contains("SourceRef") || $0.contains("VariableValue") }, "\(project.warnings)")
         var warnings: [String] = []
         let source = try #require(project.sources.first)

@@ -97,12 +97,14 @@ public struct REFIImportSelection: Sendable {
     }
 }
 
-/// A case: a person with their variables and the selections (their turns) they refer to.
+/// A case: a person with their variables and the selections (their turns) and sources they refer to.
 public struct REFIImportCase: Sendable {
     public var name: String
     public var variables: [(name: String, value: String)]
-    /// GUIDs, in canonical form, of the selections the case refers to.
+    /// GUIDs, in canonical form, of the selections (their turns) and the sources (sessions they
+    /// took part in) the case refers to.
     public var selectionGUIDs: [String] = []
+    public var sourceGUIDs: [String] = []
 
     /// Creates a case.
     public init(name: String, variables: [(name: String, value: String)], selectionGUIDs: [String] = []) {

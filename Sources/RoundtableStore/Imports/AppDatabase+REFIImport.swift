@@ -21,13 +21,13 @@ public struct REFIImportReport: Sendable {
 extension AppDatabase {
     /// Imports a REFI-QDA project: its codebook (codes keep their GUIDs), its cases as participants on
     /// the panel, and each text source as a past session of that panel whose transcript is the source
-    /// cut into turns on lines, with the codings on the turns they cover and each turn a case refers to
-    /// attributed to that participant (seated as attended). A source's session keeps the time Roundtable
-    /// recorded in its variables (`REFISessionVariables`); otherwise it lasts 60 minutes from the
-    /// source's creation time (else now), moved on past its moderator's previous one. Each source is led
-    /// by a moderator for the user who created it (else the first user): `user-N@refi.invalid`, UTC,
-    /// reused if present; without users, `refi-import@refi.invalid`. One transaction: the project lands
-    /// whole or not at all.
+    /// cut into turns on lines, with the codings on the turns they cover. A turn a case refers to is
+    /// that participant's, and a case that refers to a turn or to the source is seated as attended.
+    /// A session keeps the time Roundtable recorded in its source's variables (`REFISessionVariables`);
+    /// otherwise it lasts 60 minutes from the source's creation time (else now), moved on past its
+    /// moderator's previous one. Each source is led by a moderator for the user who created it (else
+    /// the first user): `user-N@refi.invalid`, UTC, reused if present; without users,
+    /// `refi-import@refi.invalid`. One transaction: the project lands whole or not at all.
     public func importREFIProject(_ project: REFIImportProject, panel: String?) throws -> REFIImportReport {
         try write { db in try importREFIProject(db, project, panel: panel) }
     }
@@ -58,6 +58,11 @@ extension AppDatabase {
         let guids = Dictionary(project.codes.enumerated().compactMap { index, entry in entry.guid.map { ($0, Int64(index + 1)) } },
                                uniquingKeysWith: { first, _ in first })
         let codes = Self.transcriptCodes(project.codes)
+        // The cases that refer to each source took part in its session.
+        var taking: [String: Set<Int>] = [:]
+        for (index, person) in project.cases.enumerated() {
+            for guid in person.sourceGUIDs { taking[guid, default: []].insert(index) }
+        }
         for ((source, text), session) in zip(sources, sessions) {
             let turns = REFITurnSplitter.split(text, selections: source.selections, source: source.name, warnings: &report.warnings,
                                                notApplied: &report.selectionsNotApplied)
@@ -68,7 +73,8 @@ extension AppDatabase {
             }
             let speakers = REFICaseLinks.speakers(of: turns, selections: source.selections, cases: project.cases,
                                                   source: source.name, warnings: &report.warnings)
-            try seatREFISpeakers(db, session, Set(speakers.compactMap { $0 }).sorted().compactMap { people[$0] })
+            let present = Set(speakers.compactMap { $0 }).union(source.guid.flatMap { taking[$0] } ?? [])
+            try seatREFISpeakers(db, session, present.sorted().compactMap { people[$0] })
             let done = try importTranscript(db, session: session.key, fileName: source.name, replace: false) { sink in
                 try sink.codebook(codes)
                 for (sequence, turn) in turns.enumerated() {

@@ -111,7 +111,10 @@ public final class REFIProjectReader {
                 case .start("SelectionRef"):
                     if let guid = reader.attributes()["targetGUID"].flatMap(GUID.normalized) { person.selectionGUIDs.append(guid) }
                     continue
-                case .start("SourceRef"), .end, .text:
+                case .start("SourceRef"):
+                    if let guid = reader.attributes()["targetGUID"].flatMap(GUID.normalized) { person.sourceGUIDs.append(guid) }
+                    continue
+                case .end, .text:
                     continue
                 case .start(let element):
                     skip(element, at: reader.line)
