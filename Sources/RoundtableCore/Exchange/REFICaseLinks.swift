@@ -4,8 +4,8 @@ import Foundation
 /// (a participant) refers to the selections that are their turns, as `export refi` writes them.
 public enum REFICaseLinks {
     /// For each turn, the index in `cases` of the one case that refers to a selection covering the
-    /// turn's text (the selection starts where the text or the line starts and ends at or after
-    /// the text's end); nil for none. A turn claimed by several cases is nobody's, with a warning.
+    /// turn's text (the selection starts on the turn's line, no later than its text, and ends at or
+    /// after the text's end); nil for none. A turn claimed by several cases is nobody's, with a warning.
     public static func speakers(of turns: [REFIImportTurn], selections: [REFIImportSelection], cases: [REFIImportCase],
                                 source: String, warnings: inout [String]) -> [Int?] {
         var owners: [String: Set<Int>] = [:]
@@ -20,7 +20,8 @@ public enum REFICaseLinks {
         }
         return turns.map { turn in
             var claimed = Set<Int>()
-            for start in Set([turn.start, turn.lineStart]) {
+            // Anywhere from the line's start to the text's: the label, or spaces before the text, may be in it.
+            for start in turn.lineStart...max(turn.lineStart, turn.start) {
                 for candidate in byStart[start] ?? [] where candidate.end >= turn.end { claimed.formUnion(candidate.cases) }
             }
             guard claimed.count <= 1 else {
