@@ -13,6 +13,10 @@
 #include <libxml/xmlIO.h>
 #include <libxml/SAX2.h>
 
+// zlib (which libxml2 links anyway) unpacks .qdpx entries: ZIPFoundation's Linux inflater never
+// stops on a deflate stream that runs past the end of the file, so entries are inflated here.
+#include <zlib.h>
+
 // xmlFree is a global function pointer that Swift 6 refuses to read; call it through here.
 static inline void roundtable_xmlFree(void *pointer) {
     xmlFree(pointer);
@@ -33,6 +37,11 @@ static inline xmlParserInputPtr roundtable_denyExternalEntity(const char *URL, c
 
 static inline void roundtable_installDenyAllEntityLoader(void) {
     xmlSetExternalEntityLoader(roundtable_denyExternalEntity);
+}
+
+// inflateInit2 is a macro; a raw deflate stream (no zlib header), as zip entries hold.
+static inline int roundtable_inflateInitRaw(z_streamp stream) {
+    return inflateInit2(stream, -MAX_WBITS);
 }
 
 #endif

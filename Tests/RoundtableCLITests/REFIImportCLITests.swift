@@ -16,12 +16,26 @@ struct REFIImportCLITests {
     }
 
     @Test(arguments: [("blank-atlas-project.qdpx", "0 sources, 0 utterances, 0 codes"),
-                      ("target-atlas-project.qdpx", "0 sources, 0 utterances, 3 codes"),
-                      ("atlasti8_standard_project_TestProject.qdpx", "0 sources, 0 utterances, 14 codes")])
-    func projectsWithoutTextImportTheirCodebookWithAWarning(name: String, counts: String) throws {
+                      ("target-atlas-project.qdpx", "0 sources, 0 utterances, 3 codes")])
+    func projectsWithoutSourcesImportTheirCodebookWithAWarning(name: String, counts: String) throws {
         let (_, out, err) = try Self.importSample(name)
         #expect(out.contains(counts), "\(out)")
         #expect(err.contains("warning:"))
+    }
+
+    /// ATLAS.ti's sample declares six text sources but ships an empty `Sources/`: importing it as if it
+    /// had none would lose them silently, so only `--codebook-only` brings its codebook across.
+    @Test func aProjectWhoseSourceTextsAreMissingIsRefusedUnlessCodebookOnly() throws {
+        let cli = try CLI()
+        let path = Self.samples.appendingPathComponent("atlasti8_standard_project_TestProject.qdpx").path
+        let refused = try cli.run("import", "refi", path)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("source '1960s Coca Cola commercial - Audio.docx': its plain text (internal://"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("is not in the archive"))
+        let codebook = try cli.run("import", "refi", path, "--codebook-only")
+        #expect(codebook.status == 0, "\(codebook.stderr)")
+        #expect(codebook.stdout.contains("0 sources, 0 utterances, 14 codes"), "\(codebook.stdout)")
+        #expect(codebook.stderr.contains("codebook only: 12 sources not read"), "\(codebook.stderr)")
     }
 
     @Test func maxqdaSourcesBecomeSessions() throws {

@@ -55,6 +55,23 @@ struct TripleSCLITests {
         #expect(try cli.key("participant", "list", "--format", "json") == "[\n\n]")
     }
 
+    /// Issue 11: `finish="2000000000"` built a two-gigabyte string for every row (700 MB and growing).
+    @Test func aHugePositionIsRefusedAtOnceWithItsLine() throws {
+        let cli = try CLI()
+        let sss = try String(contentsOfFile: Self.sample(1), encoding: .isoLatin1)
+            .replacingOccurrences(of: #"<position start="46" />"#, with: #"<position start="46" finish="2000000000"/>"#)
+        try Data(sss.utf8).write(to: cli.folder.appendingPathComponent("s.sss"))
+        try FileManager.default.copyItem(atPath: Self.samples.appendingPathComponent("andrie-sss_sample-1.asc").path,
+                                         toPath: cli.folder.appendingPathComponent("s.asc").path)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let result = try cli.run("import", "roster", "s.sss", "--partner", "agency", "--map", "name=Q3")
+        #expect(clock.now - started < .seconds(5))
+        #expect(result.status == 65)
+        #expect(result.stderr == "error: s.sss:152: variable Q6 (ident 6): position 46–2000000000 is past the last column "
+                + "a record may have (1000000)\n", "\(result.stderr)")
+    }
+
     @Test func usageAndMissingFilesExitAsDocumented() throws {
         let cli = try CLI()
         let noName = try cli.run("import", "roster", Self.sample(1), "--partner", "agency")

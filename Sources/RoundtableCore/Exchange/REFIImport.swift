@@ -5,33 +5,82 @@ public struct REFIImportProject: Sendable {
     /// The project's name (the panel's name when none is given).
     public var name: String
     public var codes: [CodebookEntry] = []
-    public var users: [String] = []
+    public var users: [REFIImportUser] = []
     public var sources: [REFIImportSource] = []
     public var cases: [REFIImportCase] = []
+    /// How many sources of any kind (text, PDF, picture, audio, video) the project declares.
+    public var declaredSources = 0
+    /// Selections listed in `warnings` and not applied: outside their source, not a range, on no text.
+    public var selectionsNotApplied = 0
     /// What was read but not brought across, with file and line where known.
     public var warnings: [String] = []
 
     /// Creates an empty project.
     public init(name: String) { self.name = name }
+
+    /// Why the project gives no sessions although it declares sources (so an import would bring
+    /// across only its codebook and cases), or nil. A project that declares no source at all is a
+    /// codebook by intent; one whose sources are all of kinds Roundtable cannot read is not.
+    public var sourcesNotBroughtAcross: String? {
+        guard sources.isEmpty, declaredSources > 0 else { return nil }
+        return "none of the project's \(declaredSources) sources is a text source that can be brought across"
+    }
 }
 
-/// One text source: its plain text (nil when the archive has none) and its coded selections.
+/// A user (coder or moderator) of a REFI-QDA project.
+public struct REFIImportUser: Sendable, Equatable {
+    /// The GUID in canonical form, when the file gives a valid one.
+    public var guid: String?
+    public var name: String
+
+    /// Creates a user.
+    public init(guid: String?, name: String) {
+        self.guid = guid
+        self.name = name
+    }
+}
+
+/// One text source: its plain text (nil when not read, as for a codebook-only import) and its
+/// selections; `variables` holds its variable values by variable name.
 public struct REFIImportSource: Sendable {
+    public var guid: String?
     public var name: String
     public var created: Date?
+    /// The GUID of the user who created the source (Roundtable: the session's moderator).
+    public var creatingUser: String?
     public var text: String?
     public var selections: [REFIImportSelection] = []
+    public var variables: [(name: String, value: String)] = []
 
     /// Creates a source.
-    public init(name: String, created: Date?, text: String?) {
+    public init(guid: String? = nil, name: String, created: Date?, text: String?) {
+        self.guid = guid
         self.name = name
         self.created = created
         self.text = text
     }
+
+    /// The value of the session variable `name` (see `REFISessionVariables`), if given.
+    public func variable(_ name: String) -> String? {
+        variables.first { $0.name == name }?.value
+    }
+}
+
+/// The source variables in which Roundtable records a session's time, so that a round trip
+/// (`export refi`, then `import refi`) keeps it; other tools show them as document attributes.
+public enum REFISessionVariables {
+    /// The start instant, a DateTime in UTC.
+    public static let start = "session start"
+    /// The IANA zone the session was planned in, a Text.
+    public static let timeZone = "session time zone"
+    /// The planned length, an Integer.
+    public static let duration = "session duration (minutes)"
 }
 
 /// A plain-text selection in code points (end exclusive) and the GUIDs of the codes applied to it.
 public struct REFIImportSelection: Sendable {
+    /// The selection's GUID in canonical form, which a case may refer to.
+    public var guid: String?
     public var start: Int
     public var end: Int
     public var codeGUIDs: [String]
@@ -39,7 +88,8 @@ public struct REFIImportSelection: Sendable {
     public var line: Int
 
     /// Creates a selection.
-    public init(start: Int, end: Int, codeGUIDs: [String], line: Int) {
+    public init(guid: String? = nil, start: Int, end: Int, codeGUIDs: [String], line: Int) {
+        self.guid = guid
         self.start = start
         self.end = end
         self.codeGUIDs = codeGUIDs
@@ -47,98 +97,19 @@ public struct REFIImportSelection: Sendable {
     }
 }
 
-/// A case: a person with their variables.
+/// A case: a person with their variables and the selections (their turns) and sources they refer to.
 public struct REFIImportCase: Sendable {
     public var name: String
     public var variables: [(name: String, value: String)]
+    /// GUIDs, in canonical form, of the selections (their turns) and the sources (sessions they
+    /// took part in) the case refers to.
+    public var selectionGUIDs: [String] = []
+    public var sourceGUIDs: [String] = []
 
     /// Creates a case.
-    public init(name: String, variables: [(name: String, value: String)]) {
+    public init(name: String, variables: [(name: String, value: String)], selectionGUIDs: [String] = []) {
         self.name = name
         self.variables = variables
-    }
-}
-
-/// One turn cut from a source's text, with the code spans that fall on it (offsets in its own text).
-public struct REFIImportTurn: Sendable, Equatable {
-    public var speaker: String
-    public var text: String
-    /// Line number in the source text, from 1.
-    public var line: Int
-    public var codings: [REFIImportSpan] = []
-}
-
-/// A code applied to a span of a turn.
-public struct REFIImportSpan: Sendable, Equatable {
-    public var codeGUID: String
-    public var start: Int
-    public var end: Int
-
-    /// Creates a span.
-    public init(codeGUID: String, start: Int, end: Int) {
-        self.codeGUID = codeGUID
-        self.start = start
-        self.end = end
-    }
-}
-
-/// Splits a source's text into turns and maps code-point selections onto them.
-public enum REFITurnSplitter {
-    /// The label of lines that name no speaker.
-    public static let defaultSpeaker = "Source"
-
-    /// Turns, one a non-blank line: `Speaker: text` (speaker ≤ 60 characters, no colon) or the line by "Source".
-    /// Selections land on every turn they overlap; one over several turns is reported in `warnings`.
-    public static func split(_ text: String, selections: [REFIImportSelection], source: String,
-                             warnings: inout [String]) -> [REFIImportTurn] {
-        var turns: [REFIImportTurn] = []
-        var ranges: [(start: Int, end: Int)] = []  // code points of each turn's text in the source
-        var offset = 0
-        var number = 0
-        for raw in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            let lineStart = offset
-            offset += raw.count + 1
-            var scalars = Array(raw)
-            while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-            var lead = 0
-            while lead < scalars.count, scalars[lead].properties.isWhitespace { lead += 1 }
-            guard lead < scalars.count else { continue }
-            var body = Array(scalars[lead...])
-            var start = lineStart + lead
-            var speaker = defaultSpeaker
-            if let colon = body.firstIndex(of: ":"), colon > 0, colon <= 60 {
-                let name = String(String.UnicodeScalarView(body[..<colon])).trimmingCharacters(in: .whitespaces)
-                var rest = colon + 1
-                while rest < body.count, body[rest].properties.isWhitespace { rest += 1 }
-                if !name.isEmpty, rest < body.count {
-                    speaker = name
-                    start += rest
-                    body = Array(body[rest...])
-                }
-            }
-            turns.append(REFIImportTurn(speaker: speaker, text: String(String.UnicodeScalarView(body)), line: number))
-            ranges.append((start, start + body.count))
-        }
-        for selection in selections {
-            let hit = ranges.indices.filter { ranges[$0].start < selection.end && selection.start < ranges[$0].end }
-            guard !hit.isEmpty else {
-                warnings.append("\(source): selection \(selection.start)..<\(selection.end) (project.qde line \(selection.line)) "
-                                + "covers no text; its \(selection.codeGUIDs.count) codings are skipped")
-                continue
-            }
-            if hit.count > 1 {
-                warnings.append("\(source): selection \(selection.start)..<\(selection.end) (project.qde line \(selection.line)) "
-                                + "spans \(hit.count) turns; each turn's part is coded")
-            }
-            for index in hit {
-                let start = max(selection.start, ranges[index].start) - ranges[index].start
-                let end = min(selection.end, ranges[index].end) - ranges[index].start
-                for guid in selection.codeGUIDs {
-                    turns[index].codings.append(REFIImportSpan(codeGUID: guid, start: start, end: end))
-                }
-            }
-        }
-        return turns
+        self.selectionGUIDs = selectionGUIDs
     }
 }

@@ -33,16 +33,23 @@ public struct REFIUser: Hashable, Sendable {
     }
 }
 
-/// A text variable: one participant attribute name.
+/// A variable: one participant attribute name (text), or one of the session variables of sources.
 public struct REFIVariable: Hashable, Sendable {
     public var guid: String
     public var name: String
+    public var type: REFIVariableType
 
     /// Creates a variable.
-    public init(guid: String, name: String) {
+    public init(guid: String, name: String, type: REFIVariableType = .text) {
         self.guid = guid
         self.name = name
+        self.type = type
     }
+}
+
+/// The REFI-QDA variable types Roundtable writes; the value element is the type's name plus "Value".
+public enum REFIVariableType: String, Hashable, Sendable {
+    case text = "Text", integer = "Integer", dateTime = "DateTime"
 }
 
 /// A participant: attribute values, the sources they took part in and their own turns.
@@ -61,15 +68,17 @@ public struct REFICase: Hashable, Sendable {
     }
 }
 
-/// A case's text value of one variable.
+/// A case's or a source's value of one variable, written as the variable's type requires.
 public struct REFIValue: Hashable, Sendable {
     public var variableGUID: String
     public var value: String
+    public var type: REFIVariableType
 
     /// Creates a value.
-    public init(variableGUID: String, value: String) {
+    public init(variableGUID: String, value: String, type: REFIVariableType = .text) {
         self.variableGUID = variableGUID
         self.value = value
+        self.type = type
     }
 }
 
@@ -118,6 +127,10 @@ public struct REFISource: Hashable, Sendable {
     private var scalarCount = 0
     public var selections: [REFISelection] = []
     public var noteGUIDs: [String] = []
+    /// The user who created the source: the session's first moderator.
+    public var creatingUserGUID: String?
+    /// The session's time, in the variables `REFISessionVariables` names.
+    public var values: [REFIValue] = []
 
     /// Creates a source with no text yet.
     public init(guid: String, setGUID: String, name: String) {

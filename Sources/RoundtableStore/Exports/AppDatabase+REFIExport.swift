@@ -65,9 +65,16 @@ extension AppDatabase {
                 }
                 cases[attribute.participantId]?.values.append(REFIValue(variableGUID: variables[attribute.name]!, value: attribute.value))
             }
+            let timeVariables = try refiSessionVariables(&ids)
+            project.variables += timeVariables
             for session in sessions {
                 var source = REFISource(guid: try ids.guid("session", "\(session.key)"), setGUID: try ids.guid("sessionSet", "\(session.key)"),
                                         name: "\(session.key) \(pseudonyms?.apply(to: session.title) ?? session.title)")
+                source.values = zip(timeVariables, [TimeFormat.utc(session.startsAt), session.timeZone, "\(session.durationMinutes)"])
+                    .map { REFIValue(variableGUID: $0.guid, value: $1, type: $0.type) }
+                if let lead = try Self.moderators(db, of: session.id!).first {
+                    source.creatingUserGUID = try ids.guid("moderator", "\(lead.key)")
+                }
                 var codings = try RowMerge(Row.fetchCursor(db, sql: """
                     SELECT utterance.sequence, coding.* FROM coding JOIN utterance ON utterance.id = coding.utteranceId
                     WHERE utterance.sessionId = ? ORDER BY utterance.sequence, coding.id
@@ -114,6 +121,14 @@ extension AppDatabase {
             project.cases = people.compactMap { cases[$0.id!] }
             project.pseudonymKey = pseudonyms?.key(sessions: sessions.map(\.key))
             return project
+        }
+    }
+
+    /// The source variables that carry a session's time through a round trip, with stored GUIDs.
+    private func refiSessionVariables(_ ids: inout REFIIdentities) throws -> [REFIVariable] {
+        try [(REFISessionVariables.start, REFIVariableType.dateTime), (REFISessionVariables.timeZone, .text),
+             (REFISessionVariables.duration, .integer)].map { name, type in
+            REFIVariable(guid: try ids.guid("sessionVariable", name), name: name, type: type)
         }
     }
 

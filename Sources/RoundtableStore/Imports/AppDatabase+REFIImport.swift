@@ -10,64 +10,71 @@ public struct REFIImportReport: Sendable {
     public var codesCreated = 0
     public var codings = 0
     public var cases = 0
+    /// Turns attributed to a participant through a case's reference to them.
+    public var attributedTurns = 0
+    /// Selections listed in the warnings and not applied (outside their source, not a range, on no text).
+    public var selectionsNotApplied = 0
     /// What was not brought across, or brought across only in part.
     public var warnings: [String] = []
 }
 
 extension AppDatabase {
     /// Imports a REFI-QDA project: its codebook (codes keep their GUIDs), its cases as participants on
-    /// the panel, and each text source as a past 60-minute session of that panel whose transcript is the
-    /// source cut into turns on lines, with the codings on the turns they cover. The sessions are led by a
-    /// moderator for the project's first user (`user-1@refi.invalid`, UTC; reused if present), else by
-    /// `refi-import@refi.invalid`. Sessions start at the source's creation time (else now), moved on
-    /// past the previous one so the moderator is never double-booked. One transaction: the project
-    /// lands whole or not at all.
+    /// the panel, and each text source as a past session of that panel whose transcript is the source
+    /// cut into turns on lines, with the codings on the turns they cover. A turn a case refers to is
+    /// that participant's, and a case that refers to a turn or to the source is seated as attended.
+    /// A session keeps the time Roundtable recorded in its source's variables (`REFISessionVariables`);
+    /// otherwise it lasts 60 minutes from the source's creation time (else now), moved on past its
+    /// moderator's previous one. Each source is led by a moderator for the user who created it (else
+    /// the first user): `user-N@refi.invalid`, UTC, reused if present; without users,
+    /// `refi-import@refi.invalid`. One transaction: the project lands whole or not at all.
     public func importREFIProject(_ project: REFIImportProject, panel: String?) throws -> REFIImportReport {
         try write { db in try importREFIProject(db, project, panel: panel) }
     }
 
     private func importREFIProject(_ db: Database, _ project: REFIImportProject, panel: String?) throws -> REFIImportReport {
         var report = REFIImportReport(panel: panel ?? Self.panelKey(project.name), warnings: project.warnings)
+        report.selectionsNotApplied = project.selectionsNotApplied
         let counts = try importCodes(db, project.codes)
         report.codesCreated = counts.created
         let sources = project.sources.compactMap { source in source.text.map { (source, $0) } }
-        let sessions: [Session] = try {
-            if try Panel.filter(Column("key") == report.panel).fetchCount(db) == 0 {
-                _ = try createPanel(db, key: report.panel, name: panel ?? project.name, kind: .pool,
-                                    description: "Imported from a REFI-QDA project")
+        if try Panel.filter(Column("key") == report.panel).fetchCount(db) == 0 {
+            _ = try createPanel(db, key: report.panel, name: panel ?? project.name, kind: .pool,
+                                description: "Imported from a REFI-QDA project")
+        }
+        var people: [Participant?] = []
+        for person in project.cases {
+            do {
+                people.append(try addParticipant(db, NewParticipant(name: person.name, attributes: person.variables)))
+            } catch let error as RoundtableError {
+                people.append(nil)
+                report.warnings.append("case '\(person.name)' not brought across: \(error.message)")
             }
-            var people: [EntityKey] = []
-            for person in project.cases {
-                do {
-                    people.append(try addParticipant(db, NewParticipant(name: person.name, attributes: person.variables)).key)
-                } catch let error as RoundtableError {
-                    report.warnings.append("case '\(person.name)' not brought across: \(error.message)")
-                }
-            }
-            if !people.isEmpty { _ = try addMembers(db, panel: report.panel, participants: people, role: "member", termEnd: nil) }
-            report.cases = people.count
-            guard !sources.isEmpty else { return [] }
-            let moderator = try refiModerator(db, project.users)
-            var next = Date.distantPast
-            return try sources.map { source, _ in
-                let start = max(source.created ?? clock(), next)
-                next = start.addingTimeInterval(61 * 60)
-                let plan = SessionPlan(title: source.name, kind: .focusGroup, start: Self.iso(start), timeZone: "UTC",
-                                       durationMinutes: 60, moderators: [moderator], panel: report.panel,
-                                       capacity: max(1, people.count), allowPast: true)
-                return try scheduleSession(db, plan)
-            }
-        }()
+        }
+        let added = people.compactMap { $0?.key }
+        if !added.isEmpty { _ = try addMembers(db, panel: report.panel, participants: added, role: "member", termEnd: nil) }
+        report.cases = added.count
+        let sessions = try scheduleREFISessions(db, project, sources.map(\.0), panel: report.panel, capacity: max(1, added.count))
         let guids = Dictionary(project.codes.enumerated().compactMap { index, entry in entry.guid.map { ($0, Int64(index + 1)) } },
                                uniquingKeysWith: { first, _ in first })
         let codes = Self.transcriptCodes(project.codes)
+        // The cases that refer to each source took part in its session.
+        var taking: [String: Set<Int>] = [:]
+        for (index, person) in project.cases.enumerated() {
+            for guid in person.sourceGUIDs { taking[guid, default: []].insert(index) }
+        }
         for ((source, text), session) in zip(sources, sessions) {
-            let turns = REFITurnSplitter.split(text, selections: source.selections, source: source.name, warnings: &report.warnings)
+            let turns = REFITurnSplitter.split(text, selections: source.selections, source: source.name, warnings: &report.warnings,
+                                               notApplied: &report.selectionsNotApplied)
             guard !turns.isEmpty else {
                 report.warnings.append("\(source.name): the text has no lines; session \(session.key) has no transcript")
                 report.sessions.append(session.key)
                 continue
             }
+            let speakers = REFICaseLinks.speakers(of: turns, selections: source.selections, cases: project.cases,
+                                                  source: source.name, warnings: &report.warnings)
+            let present = Set(speakers.compactMap { $0 }).union(source.guid.flatMap { taking[$0] } ?? [])
+            try seatREFISpeakers(db, session, present.sorted().compactMap { people[$0] })
             let done = try importTranscript(db, session: session.key, fileName: source.name, replace: false) { sink in
                 try sink.codebook(codes)
                 for (sequence, turn) in turns.enumerated() {
@@ -80,12 +87,19 @@ extension AppDatabase {
                         report.warnings.append("\(source.name):\(turn.line): text not in NFC; \(codings.count) codings skipped")
                         codings = []
                     }
-                    let utterance = Utterance(sessionId: session.id!, sequence: sequence + 1, speakerLabel: turn.speaker, text: turn.text)
-                    try sink.entry(TranscriptEntry(utterance: utterance, speaker: turn.speaker, codings: codings, line: turn.line))
+                    var utterance = Utterance(sessionId: session.id!, sequence: sequence + 1, speakerLabel: turn.speaker, text: turn.text)
+                    // The case's link names the speaker: the importer matches it to the person under their own name.
+                    var speaker = turn.speaker
+                    if let index = speakers[sequence], let person = people[index] {
+                        utterance.participantId = person.id
+                        speaker = person.displayName
+                    }
+                    try sink.entry(TranscriptEntry(utterance: utterance, speaker: speaker, codings: codings, line: turn.line))
                 }
             }
             report.sessions.append(session.key)
             report.utterances += done.transcript.utterances
+            report.attributedTurns += speakers.filter { $0.flatMap { people[$0] } != nil }.count
             report.codings += done.codings
         }
         return report
@@ -100,13 +114,6 @@ extension AppDatabase {
             return Code(id: id, parentId: ids[Array(entry.path.dropLast())], name: entry.path.last ?? "",
                         description: entry.description, color: entry.color, createdAt: Date(timeIntervalSince1970: 0))
         }
-    }
-
-    private func refiModerator(_ db: Database, _ users: [String]) throws -> EntityKey {
-        let name = users.first.flatMap { $0.isEmpty ? nil : $0 } ?? "REFI import"
-        let email = users.isEmpty ? "refi-import@refi.invalid" : "user-1@refi.invalid"
-        if let existing = try Moderator.filter(sql: "email = ? COLLATE NOCASE", arguments: [email]).fetchOne(db) { return existing.key }
-        return try addModerator(db, name: name, email: email, timeZone: "UTC").key
     }
 
     static func panelKey(_ name: String) -> String {

@@ -18,6 +18,7 @@ final class XMLStreamReader {
     private let collector: XMLErrorCollector
     private(set) var fileDescriptor: Int32 = -1
     private(set) var memory: UnsafeMutableBufferPointer<CChar>?
+    private var feed: XMLInputFeed?
 
     /// Opens `path`, refusing it if larger than `maxSize` bytes, compressed, or declaring a DOCTYPE.
     init(path: String, maxSize: Int64, schema: XMLSchema?) throws {
@@ -34,11 +35,40 @@ final class XMLStreamReader {
         try attach(schema)
     }
 
+    /// Reads a document as `source` hands it over, such as an archive entry as it is unpacked;
+    /// `label` names it in errors. Compressed content and DOCTYPEs are refused as for a path, and an
+    /// error `source` throws (a limit reached, damaged data) is the error `next()` throws.
+    init(source: any ByteSource, label: String, schema: XMLSchema?) throws {
+        _ = LibXMLSetup.ready
+        file = label
+        let feed = try XMLInputFeed(source, label: label)
+        try InputPrescan.check(feed.head, file: label)
+        let read: xmlInputReadCallback = { context, buffer, length in
+            guard let context, let buffer, length >= 0 else { return -1 }
+            let feed = Unmanaged<XMLInputFeed>.fromOpaque(context).takeUnretainedValue()
+            return feed.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length)))
+        }
+        // libxml2 calls this once, when it frees the reader or fails to make one.
+        let close: xmlInputCloseCallback = { context in
+            if let context { Unmanaged<XMLInputFeed>.fromOpaque(context).release() }
+            return 0
+        }
+        guard let reader = xmlReaderForIO(read, close, Unmanaged.passRetained(feed).toOpaque(), label, nil,
+                                          LibXMLSetup.untrustedParseOptions)
+        else { throw XMLInputError(file: label, message: "libxml2 could not read the document") }
+        self.feed = feed
+        self.reader = reader
+        collector = XMLErrorCollector(file: label)
+        try attach(schema)
+    }
+
     /// Reads a document held in memory; `label` names it in errors.
     init(bytes: [UInt8], label: String, schema: XMLSchema?) throws {
         _ = LibXMLSetup.ready
         file = label
         try InputPrescan.check(Array(bytes.prefix(InputPrescan.window)), file: label)
+        var attributes = AttributeCounter(file: label)
+        try bytes.withUnsafeBytes { try attributes.scan($0) }
         // libxml2 reads the buffer in place for the reader's whole life, so it gets a copy we own.
         let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
         let base = buffer.baseAddress!
@@ -78,7 +108,7 @@ final class XMLStreamReader {
             let status = xmlTextReaderRead(reader)
             // Validation errors still pending at the end belong to the last record: the caller takes them.
             if status == 0 { return nil }
-            guard status == 1 else { throw stopError() }
+            guard status == 1 else { throw feed?.error ?? stopError() }
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                 if !isNativeNamespace, let namespace = namespaceURI, XMLStreamReader.xincludeNamespaces.contains(namespace) {

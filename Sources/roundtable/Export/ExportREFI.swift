@@ -8,10 +8,12 @@ struct ExportREFI: ParsableCommand {
         commandName: "refi",
         abstract: "Write sessions as a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder.",
         discussion: """
-            Each session becomes a text source (one `Speaker: text` line per turn) and a set, each coding \
-            a selection with its code, each participant a case with their attributes and turns, notes \
-            as notes, moderators and coders as users. GUIDs are stored, so exporting again names \
-            everything the same.
+            Each session becomes a text source (one `Speaker: text` line per turn, created by its first \
+            moderator, with its start, time zone and length as the source variables "session start", \
+            "session time zone" and "session duration (minutes)") and a set, each coding a selection with \
+            its code, each participant a case with their attributes and turns, notes as notes, moderators \
+            and coders as users. GUIDs are stored, so exporting again names everything the same; \
+            `import refi` of the file gives each session back its time and each turn its speaker.
             """)
 
     @OptionGroup var workspace: WorkspaceOptions

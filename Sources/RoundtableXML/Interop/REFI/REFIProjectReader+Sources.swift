@@ -2,37 +2,54 @@ import Foundation
 import RoundtableCore
 
 extension REFIProjectReader {
-    /// Reads one `<TextSource>`: its text from the archive and its coded plain-text selections.
+    /// Reads one `<TextSource>`: its text (from the archive, or inline), its variable values and its
+    /// plain-text selections, checked against the text once it is known. A source whose text is
+    /// missing or not UTF-8 stops the import: its sessions would be silently incomplete.
     func readSource() throws {
+        project.declaredSources += 1
+        if codebookOnly { return try reader.skipElement() }
         let a = reader.attributes()
+        let line = reader.line
         let name = a["name"].flatMap { $0.isEmpty ? nil : $0 } ?? "source \(project.sources.count + 1)"
-        var text: [UInt8]?
         var tried: [String] = []
         if let path = a["plainTextPath"] { tried.append(path) }
         if let rich = a["richTextPath"], let dot = rich.lastIndex(of: ".") { tried.append(rich[..<dot] + ".txt") }
         if let guid = a["guid"] { tried.append("internal://\(guid).txt") }
-        for path in tried where text == nil { text = try archive.source(path) }
-        var source = REFIImportSource(name: name, created: a["creationDateTime"].flatMap(Self.date), text: text.map(Self.decode))
-        if text == nil {
-            project.warnings.append("project.qde:\(reader.line): source '\(name)' has no plain text in the archive; not brought across")
+        tried = tried.reduce(into: []) { unique, path in if !unique.contains(path) { unique.append(path) } }
+        var text: String?
+        for path in tried where text == nil {
+            if let found = try archive.source(path) { text = try decode(found.bytes, source: name, entry: found.path, line: line) }
         }
+        var source = REFIImportSource(guid: a["guid"].flatMap(GUID.normalized), name: name,
+                                      created: a["creationDateTime"].flatMap(Self.date), text: nil)
+        source.creatingUser = a["creatingUser"].flatMap(GUID.normalized)
+        var selections: [REFIImportSelection] = []
         if !reader.isEmptyElement {
             var selection: REFIImportSelection?
             var described = 0
             while let node = try reader.next() {
                 switch node {
                 case .end("TextSource"): break
+                case .start("PlainTextContent"):
+                    let inline = try reader.elementText()
+                    if text == nil { text = inline }
+                    continue
                 case .start("PlainTextSelection"):
                     let s = reader.attributes()
-                    selection = REFIImportSelection(start: Int(s["startPosition"] ?? "") ?? -1, end: Int(s["endPosition"] ?? "") ?? -1,
+                    selection = REFIImportSelection(guid: s["guid"].flatMap(GUID.normalized),
+                                                    start: Int(s["startPosition"] ?? "") ?? -1, end: Int(s["endPosition"] ?? "") ?? -1,
                                                     codeGUIDs: [], line: reader.line)
-                    if reader.isEmptyElement { finish(&selection, into: &source) }
+                    if reader.isEmptyElement, let done = selection { selections.append(done) }
                     continue
                 case .start("CodeRef"):
                     if let guid = reader.attributes()["targetGUID"].flatMap(GUID.normalized) { selection?.codeGUIDs.append(guid) }
                     continue
                 case .end("PlainTextSelection"):
-                    finish(&selection, into: &source)
+                    if let done = selection { selections.append(done) }
+                    selection = nil
+                    continue
+                case .start("VariableValue"):
+                    if let value = try readVariableValue() { source.variables.append(value) }
                     continue
                 case .start("Description"):
                     if !UnicodeText.trimmed(try reader.elementText()).isEmpty { described += 1 }
@@ -47,24 +64,67 @@ extension REFIProjectReader {
             }
             if described > 0 { project.warnings.append("source '\(name)': \(described) descriptions not brought across") }
         }
-        if source.text != nil || !source.selections.isEmpty { project.sources.append(source) }
+        guard let text else {
+            let looked = tried.isEmpty ? "it names no plain-text file and has no <PlainTextContent>"
+                : "its plain text (\(tried.joined(separator: ", "))) is not in the archive"
+            throw XMLInputError(file: archive.file, message: "project.qde:\(line): source '\(name)': \(looked)")
+        }
+        source.text = text
+        source.selections = checked(selections, in: text, source: name)
+        project.sources.append(source)
     }
 
-    private func finish(_ selection: inout REFIImportSelection?, into source: inout REFIImportSource) {
-        guard let done = selection else { return }
-        selection = nil
-        if done.start < 0 || done.end <= done.start {
-            project.warnings.append("project.qde:\(done.line): selection \(done.start)..<\(done.end) is not a range; "
-                                    + "\(done.codeGUIDs.count) codings skipped")
-        } else if source.text == nil {
-            project.warnings.append("project.qde:\(done.line): \(done.codeGUIDs.count) codings on '\(source.name)' skipped (no text)")
-        } else if countsUTF16, let text = source.text {
-            var converted = done
-            converted.start = Self.scalarOffset(text, utf16: done.start)
-            converted.end = Self.scalarOffset(text, utf16: done.end)
-            source.selections.append(converted)
-        } else {
-            source.selections.append(done)
+    /// The selections that lie inside `text` (positions converted from UTF-16 units for NVivo);
+    /// every other one is listed in a warning, counted, and not applied.
+    private func checked(_ selections: [REFIImportSelection], in text: String, source: String) -> [REFIImportSelection] {
+        let length = countsUTF16 ? text.utf16.count : text.unicodeScalars.count
+        var kept: [REFIImportSelection] = []
+        for selection in selections {
+            let named = "selection \(selection.guid ?? "without a GUID") \(selection.start)..<\(selection.end)"
+            let codings = "its \(selection.codeGUIDs.count) codings are not applied"
+            let problem: String? = if selection.start < 0 || selection.end < 0 {
+                "has no valid start and end"
+            } else if selection.end <= selection.start {
+                "is not a range (it ends where or before it starts)"
+            } else if selection.end > length {
+                "lies outside source '\(source)', which is \(length) \(countsUTF16 ? "UTF-16 units" : "characters") long"
+            } else {
+                nil
+            }
+            guard let problem else {
+                kept.append(selection)
+                continue
+            }
+            project.warnings.append("project.qde:\(selection.line): \(named) \(problem); \(codings)")
+            project.selectionsNotApplied += 1
+        }
+        return countsUTF16 ? Self.scalarOffsets(kept, in: text) : kept
+    }
+
+    /// Selections counted in UTF-16 units, re-counted in code points in one pass over the text.
+    static func scalarOffsets(_ selections: [REFIImportSelection], in text: String) -> [REFIImportSelection] {
+        let wanted = Set(selections.flatMap { [$0.start, $0.end] }).sorted()
+        var scalars: [Int: Int] = [:]
+        var next = 0
+        var units = 0
+        var count = 0
+        for scalar in text.unicodeScalars {
+            while next < wanted.count, wanted[next] <= units {
+                scalars[wanted[next]] = count
+                next += 1
+            }
+            units += scalar.utf16.count
+            count += 1
+        }
+        while next < wanted.count {
+            scalars[wanted[next]] = count
+            next += 1
+        }
+        return selections.map { selection in
+            var converted = selection
+            converted.start = scalars[selection.start] ?? selection.start
+            converted.end = scalars[selection.end] ?? selection.end
+            return converted
         }
     }
 
@@ -84,24 +144,19 @@ extension REFIProjectReader {
                 return kept
             }
         }
-        project.sources = project.sources.filter { $0.text != nil }
     }
 
-    /// The code-point offset of a UTF-16 offset (past the end: counted on as code points).
-    static func scalarOffset(_ text: String, utf16 offset: Int) -> Int {
-        var units = 0
-        var scalars = 0
-        for scalar in text.unicodeScalars {
-            if units >= offset { return scalars }
-            units += scalar.utf16.count
-            scalars += 1
-        }
-        return scalars + max(0, offset - units)
-    }
-
-    static func decode(_ bytes: [UInt8]) -> String {
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        return String(decoding: body, as: UTF8.self)
+    /// The text of a source file: UTF-8 (a byte-order mark dropped), as REFI-QDA requires.
+    func decode(_ bytes: [UInt8], source: String, entry: String, line: Int) throws -> String {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        if let text = String(validating: body, as: UTF8.self) { return text }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = body.makeIterator()
+        var offset = bytes.count - body.count
+        while case .valid(let scalar) = parser.parseScalar(from: &iterator) { offset += scalar.count }
+        let byte = offset < bytes.count ? String(format: "0x%02X", bytes[offset]) : "the end"
+        throw XMLInputError(file: archive.file, message: "project.qde:\(line): source '\(source)' (\(entry)) is not UTF-8 text "
+                            + "(byte \(byte) at offset \(offset)); REFI-QDA requires UTF-8: convert it and export again")
     }
 
     static func date(_ text: String) -> Date? {

@@ -3,22 +3,27 @@ import RoundtableCore
 
 /// Reads a REFI-QDA project (`.qdpx`) for import, leniently (no schema, as for codebooks): the
 /// codebook, users, cases, and text sources with their coded plain-text selections. Whatever is not
-/// brought across becomes a warning; codings that name a missing code are listed and skipped.
+/// brought across becomes a warning; codings that name a missing code and selections outside their
+/// source are listed and skipped. A text source whose text is missing or not UTF-8 is an error.
 public final class REFIProjectReader {
     /// The REFI-QDA project namespace.
     public static let namespace = "urn:QDA-XML:project:1.0"
     let archive: REFIArchive
     let reader: XMLStreamReader
     var project = REFIImportProject(name: "")
-    private var variables: [String: String] = [:]
+    var variables: [String: String] = [:]
     /// Whether selection positions count UTF-16 units, as NVivo 12 writes them, rather than code points.
     var countsUTF16 = false
+    /// Whether sources are passed over unread, for an import of the codebook and cases only.
+    let codebookOnly: Bool
     private var skipped: [String: Int] = [:]
 
-    /// Opens a `.qdpx` archive; entries larger than `maxSize` are refused.
-    public init(path: String, maxSize: Int64 = NativeFormat.defaultMaxSize) throws {
+    /// Opens a `.qdpx` archive of at most `maxSize` bytes, whose entries may unpack to at most
+    /// `maxSize` bytes each and together; with `codebookOnly`, source texts are not read.
+    public init(path: String, maxSize: Int64 = NativeFormat.defaultMaxSize, codebookOnly: Bool = false) throws {
         archive = try REFIArchive(path: path, maxSize: maxSize)
-        reader = try XMLStreamReader(bytes: try archive.project(), label: "project.qde", schema: nil)
+        reader = try archive.projectReader()
+        self.codebookOnly = codebookOnly
     }
 
     /// The whole project; source texts are read from the archive.
@@ -34,7 +39,9 @@ public final class REFIProjectReader {
         var codes = REFICodeStack()
         while let node = try reader.next() {
             switch node {
-            case .start("User"): project.users.append(reader.attributes()["name"] ?? "user")
+            case .start("User"):
+                let a = reader.attributes()
+                project.users.append(REFIImportUser(guid: a["guid"].flatMap(GUID.normalized), name: a["name"] ?? "user"))
             case .start("Code"):
                 let a = reader.attributes()
                 let text = a["guid"] ?? ""
@@ -52,6 +59,10 @@ public final class REFIProjectReader {
                 try reader.skipElement()
             case .start("Case"): try readCase()
             case .start("TextSource"): try readSource()
+            case .start("PictureSource"), .start("PDFSource"), .start("AudioSource"), .start("VideoSource"):
+                project.declaredSources += 1
+                skip(reader.localName, at: reader.line)
+                try reader.skipElement()
             case .start("Sets"):
                 let line = reader.line
                 if reader.isEmptyElement {
@@ -73,7 +84,11 @@ public final class REFIProjectReader {
         for (name, count) in skipped.sorted(by: { $0.key < $1.key }) {
             project.warnings.append("project.qde: \(count) <\(name)> not brought across")
         }
-        if project.sources.isEmpty { project.warnings.append("project.qde: the project has no text sources, so no sessions") }
+        if codebookOnly {
+            project.warnings.append("project.qde: codebook only: \(project.declaredSources) sources not read")
+        } else if project.declaredSources == 0 {
+            project.warnings.append("project.qde: the project has no sources, so no sessions (a codebook)")
+        }
         return project
     }
 
@@ -85,25 +100,26 @@ public final class REFIProjectReader {
     private func readCase() throws {
         let name = UnicodeText.trimmed(reader.attributes()["name"] ?? "")
         let line = reader.line
-        var values: [(name: String, value: String)] = []
-        var variable: String?
+        var person = REFIImportCase(name: name, variables: [])
         if !reader.isEmptyElement {
             while let node = try reader.next() {
                 switch node {
                 case .end("Case"): break
-                case .start("VariableRef"):
-                    let target = reader.attributes()["targetGUID"].flatMap(GUID.normalized) ?? ""
-                    variable = variables[target]
-                    if variable == nil { project.warnings.append("project.qde:\(reader.line): a case value names missing variable '\(target)'; skipped") }
+                case .start("VariableValue"):
+                    if let value = try readVariableValue() { person.variables.append(value) }
                     continue
-                case .start(let element) where element.hasSuffix("Value") && element != "VariableValue":
-                    let value = UnicodeText.trimmed(try reader.elementText())
-                    if let variable, !variable.isEmpty, !value.isEmpty { values.append((variable, value)) }
+                case .start("SelectionRef"):
+                    if let guid = reader.attributes()["targetGUID"].flatMap(GUID.normalized) { person.selectionGUIDs.append(guid) }
                     continue
-                case .start("SourceRef"), .start("SelectionRef"):
-                    skip("SourceRef", at: reader.line)
+                case .start("SourceRef"):
+                    if let guid = reader.attributes()["targetGUID"].flatMap(GUID.normalized) { person.sourceGUIDs.append(guid) }
                     continue
-                default: continue
+                case .end, .text:
+                    continue
+                case .start(let element):
+                    skip(element, at: reader.line)
+                    try reader.skipElement()
+                    continue
                 }
                 break
             }
@@ -112,6 +128,36 @@ public final class REFIProjectReader {
             project.warnings.append("project.qde:\(line): a case without a name is not brought across")
             return
         }
-        project.cases.append(REFIImportCase(name: name, variables: values))
+        project.cases.append(person)
+    }
+
+    /// The variable's name and the value of the `<VariableValue>` just started; nil (with a warning)
+    /// when it names no known variable or holds no value.
+    func readVariableValue() throws -> (name: String, value: String)? {
+        if reader.isEmptyElement { return nil }
+        var variable: String?
+        var value = ""
+        var target = ""
+        while let node = try reader.next() {
+            switch node {
+            case .end("VariableValue"):
+                guard let variable else {
+                    project.warnings.append("project.qde:\(reader.line): a value names missing variable '\(target)'; skipped")
+                    return nil
+                }
+                return variable.isEmpty || value.isEmpty ? nil : (variable, value)
+            case .start("VariableRef"):
+                target = reader.attributes()["targetGUID"].flatMap(GUID.normalized) ?? ""
+                variable = variables[target]
+                try reader.skipElement()
+            case .start(let element) where element.hasSuffix("Value"):
+                value = UnicodeText.trimmed(try reader.elementText())
+            case .start:
+                try reader.skipElement()
+            case .end, .text:
+                continue
+            }
+        }
+        return nil
     }
 }

@@ -28,7 +28,7 @@ enum REFIProjectXML {
             try writer.start("Variable")
             try writer.attribute("guid", variable.guid)
             try writer.attribute("name", variable.name)
-            try writer.attribute("typeOfVariable", "Text")
+            try writer.attribute("typeOfVariable", variable.type.rawValue)
             try writer.end()
         }
         try collection("Cases", project.cases, writer) { try write($0, writer) }
@@ -37,8 +37,10 @@ enum REFIProjectXML {
             try writer.attribute("guid", source.guid)
             try writer.attribute("name", source.name)
             try writer.attribute("plainTextPath", "internal://\(source.guid).txt")
+            try writer.attribute("creatingUser", source.creatingUserGUID)
             for selection in source.selections { try write(selection, writer) }
             try refs("NoteRef", source.noteGUIDs, writer)
+            for value in source.values { try write(value, writer) }
             try writer.end()
         }
         try collection("Notes", project.notes, writer) { note in
@@ -93,14 +95,16 @@ enum REFIProjectXML {
         try writer.start("Case")
         try writer.attribute("guid", person.guid)
         try writer.attribute("name", person.name)
-        for value in person.values {
-            try writer.start("VariableValue")
-            try refs("VariableRef", [value.variableGUID], writer)
-            try writer.element("TextValue", value.value)
-            try writer.end()
-        }
+        for value in person.values { try write(value, writer) }
         try refs("SourceRef", person.sourceGUIDs, writer)
         try refs("SelectionRef", person.selectionGUIDs, writer)
+        try writer.end()
+    }
+
+    private static func write(_ value: REFIValue, _ writer: XMLStreamWriter) throws {
+        try writer.start("VariableValue")
+        try refs("VariableRef", [value.variableGUID], writer)
+        try writer.element(value.type.rawValue + "Value", value.value)
         try writer.end()
     }
 

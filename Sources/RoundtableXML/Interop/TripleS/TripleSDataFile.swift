@@ -25,6 +25,33 @@ struct TripleSDataFile {
         }
     }
 
+    /// The length of the longest line without its line end, in code units (bytes, or UTF-16
+    /// units): never fewer than the characters it holds. One pass with `memchr` over the mapped file.
+    func longestLine() -> Int {
+        let width = encoding == .utf16LE || encoding == .utf16BE ? 2 : 1
+        // In UTF-16 the newline's byte 0x0A sits at an even offset (LE) or odd (BE) within the line.
+        let phase = encoding == .utf16BE ? 1 : 0
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int in
+            guard let base = raw.baseAddress, raw.count > start else { return 0 }
+            var longest = 0
+            var lineStart = start
+            var from = start
+            while from < raw.count {
+                guard let found = memchr(base + from, 0x0A, raw.count - from) else { break }
+                let at = base.distance(to: UnsafeRawPointer(found))
+                from = at + 1
+                guard (at - start) % width == phase else { continue }
+                // The newline's other byte is 0 (U+000A), else 0x0A is half of another character.
+                if width == 2, raw[phase == 0 ? min(at + 1, raw.count - 1) : at - 1] != 0 { continue }
+                var end = at - phase
+                if end - lineStart >= width, isCarriageReturn(raw.bindMemory(to: UInt8.self), end - width) { end -= width }
+                longest = max(longest, (end - lineStart) / width)
+                lineStart = at - phase + width
+            }
+            return max(longest, (raw.count - lineStart) / width)
+        }
+    }
+
     /// Calls `handle` with each line's 1-based number and text (without its line end), or with
     /// nil text when the line's bytes are not valid in the file's encoding.
     func lines(_ handle: (Int, String?) throws -> Void) throws {

@@ -2,6 +2,11 @@ import Foundation
 import RoundtableCore
 
 extension TripleSMetadata {
+    /// The last column (fixed width) or field (CSV) a variable may use: a record of a million
+    /// characters is far past any survey, and positions are checked against it before any
+    /// arithmetic or allocation depends on them.
+    static let maxPosition = 1_000_000
+
     /// Checks that every variable can be read from the data and kept, filling in CSV field numbers
     /// the file leaves out; a variable that cannot be represented is an error, never skipped.
     mutating func check(file: String) throws {
@@ -22,6 +27,11 @@ extension TripleSMetadata {
                 throw problem(error.message)
             }
             guard names.insert(variable.name.lowercased()).inserted else { throw problem("the name is used twice") }
+            let limit = Self.maxPosition
+            guard variable.start <= limit, variable.finish <= limit, (variable.subfields ?? 1) <= limit else {
+                throw problem("position \(variable.start)–\(variable.finish)\(variable.subfields.map { ", \($0) subfields" } ?? "") "
+                              + "is past the last \(layout == .csv ? "field" : "column") a record may have (\(limit))")
+            }
             if layout == .csv && variable.start == 0 {
                 variable.start = nextField
                 variable.finish = nextField + max((variable.subfields ?? 1) - 1, 0)
@@ -29,10 +39,32 @@ extension TripleSMetadata {
             guard variable.start >= 1, variable.finish >= variable.start else {
                 throw problem(variable.start == 0 ? "no <position start=…>" : "position finish is before start")
             }
+            guard variable.finish <= limit else { throw problem("the fields run past the last a record may have (\(limit))") }
             nextField = variable.finish + 1
             if variable.kind == .multiple { try checkMultiple(variable, problem) }
+            variable.codeIndex = TripleSCodeIndex(variable.codes)
             variables[index] = variable
         }
+    }
+
+    /// Checks fixed-width positions against the data: a variable wider than the longest record
+    /// cannot be read from it (an error); one that starts past every record is blank in all of them
+    /// (a warning, since editors trim trailing blanks). `longest` counts code units, which is never
+    /// fewer than the characters a line holds.
+    func checkPositions(longest: Int, file: String, data: String) throws -> [String] {
+        guard layout == .fixed, longest > 0 else { return [] }
+        var warnings: [String] = []
+        for variable in variables {
+            if variable.width > longest {
+                throw XMLInputError(file: file, line: variable.line, message: "variable \(variable.described): columns "
+                    + "\(variable.start)–\(variable.finish) are wider than the longest record in \(data) (\(longest) characters)")
+            }
+            if variable.start > longest {
+                warnings.append("\(file):\(variable.line): variable \(variable.described): columns \(variable.start)–\(variable.finish) "
+                    + "lie past the end of every record in \(data) (the longest is \(longest) characters), so it is blank in every row")
+            }
+        }
+        return warnings
     }
 
     private func checkMultiple(_ variable: TripleSVariable, _ problem: (String) -> XMLInputError) throws {

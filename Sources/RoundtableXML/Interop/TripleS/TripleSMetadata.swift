@@ -56,6 +56,8 @@ public struct TripleSVariable: Sendable {
     public var use: String?
     /// Where the variable is declared in the `.sss`, for messages.
     public var line: Int
+    /// `codes` by value, so finding a row's code does not scan every declared code.
+    var codeIndex = TripleSCodeIndex([])
 
     /// "Q1 (ident 1)", for messages.
     var described: String { "\(name) (ident \(ident))" }
@@ -78,6 +80,29 @@ public struct TripleSCode: Sendable, Hashable {
         self.code = code
         self.label = label
         number = TripleSNumber.parse(code)
+    }
+}
+
+/// Where each declared code is: by number for a code that is one (data "01" matches code "1"),
+/// else by its text; the first declaration wins, as a scan in file order would find it.
+struct TripleSCodeIndex: Sendable {
+    private var numbers: [Decimal: Int] = [:]
+    private var texts: [String: Int] = [:]
+
+    init(_ codes: [TripleSCode]) {
+        for (index, code) in codes.enumerated() {
+            if let number = code.number {
+                if numbers[number] == nil { numbers[number] = index }
+            } else if texts[code.code] == nil {
+                texts[code.code] = index
+            }
+        }
+    }
+
+    /// The position of the code matching `raw` (whose value is `number`, when it is a number).
+    func position(of raw: String, number: Decimal?) -> Int? {
+        if let number { return numbers[number] }
+        return texts[raw]
     }
 }
 

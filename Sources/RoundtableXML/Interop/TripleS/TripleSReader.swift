@@ -14,6 +14,7 @@ public final class TripleSReader {
     private let fields: [TripleSMapping.Field: Int]
     private let sssPath: String
     private var undeclared: [String: (line: Int, count: Int)] = [:]
+    private let positionWarnings: [String]
     private var undeclaredOrder: [String] = []
 
     /// Whether `path` names Triple-S metadata (by its `.sss` extension).
@@ -29,6 +30,8 @@ public final class TripleSReader {
         fields = try mapping.resolve(metadata, file: (path as NSString).lastPathComponent)
         dataPath = try TripleSFiles.dataPath(for: path, metadata)
         data = try TripleSDataFile(path: dataPath, metadataEncoding: metadata.encoding, maxSize: maxSize)
+        positionWarnings = try metadata.checkPositions(longest: data.longestLine(), file: path,
+                                                       data: (dataPath as NSString).lastPathComponent)
     }
 
     /// The variables kept as attributes: all those not mapped to a field, in file order.
@@ -45,7 +48,7 @@ public final class TripleSReader {
     /// Things worth knowing that did not stop the import: the record number standing in for a missing
     /// serial variable, codes the metadata does not declare (kept as codes).
     public var warningMessages: [String] {
-        var messages: [String] = []
+        var messages = positionWarnings
         if fields[.id] == nil {
             messages.append("\(sssPath): no serial variable (use=\"serial\", or one named like serial, id or respid): the "
                 + "record number is the partner's id, so give --map id=VARIABLE if the file has a stable one")

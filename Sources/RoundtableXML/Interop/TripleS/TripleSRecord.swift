@@ -45,11 +45,10 @@ struct TripleSRecord {
         }
     }
 
+    /// Columns `start` through `finish` (1-based) as far as the line goes: a line cut short reads as
+    /// blanks, and nothing is made for columns the line does not have.
     private func slice(_ start: Int, _ finish: Int) -> String {
-        var text = String.UnicodeScalarView()
-        for index in (start - 1)..<finish {
-            text.append(index < columns.count ? columns[index] : " ")
-        }
-        return String(text)
+        guard start >= 1, start <= columns.count else { return "" }
+        return String(String.UnicodeScalarView(columns[(start - 1)..<min(finish, columns.count)]))
     }
 }

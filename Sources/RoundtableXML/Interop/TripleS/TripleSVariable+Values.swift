@@ -57,11 +57,10 @@ extension TripleSVariable {
     /// stands for itself and is noted in `undeclared`.
     private func label(_ raw: String, _ undeclared: inout [String], number: Decimal? = nil) -> String {
         let number = number ?? TripleSNumber.parse(raw)
-        let match = codes.first { code in
-            if let number, let value = code.number { return value == number }
-            return code.code == raw
+        if let position = codeIndex.position(of: raw, number: number), codes.indices.contains(position) {
+            let match = codes[position]
+            return match.label.isEmpty ? match.code : match.label
         }
-        if let match { return match.label.isEmpty ? match.code : match.label }
         let shown = number.map(TripleSNumber.canonical) ?? raw
         if let number, ranges.contains(where: { $0.contains(number) }) { return shown }
         if kind == .quantity && ranges.isEmpty { return shown }
