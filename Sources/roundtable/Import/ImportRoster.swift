@@ -13,6 +13,8 @@ struct ImportRoster: ParsableCommand {
             by default any rejected row fails it all (exit 65, nothing written); --skip-invalid imports the rest.
             Re-importing the same file changes no participant and says so.
 
+            A file whose root names another partner (partner="...") is refused whole.
+
             A Triple-S survey (FILE.sss, 1.2 or 2.0) is read with its data file beside it
             (FILE.asc/.dat, or FILE.csv), one participant a record. --map name=VARIABLE is
             required; id defaults to the serial variable (use="serial", or named like
@@ -37,7 +39,7 @@ struct ImportRoster: ParsableCommand {
         guard map.isEmpty && mapFile == nil else { throw RoundtableError.usage("--map and --map-file apply to Triple-S (.sss) files only") }
         let database = try workspace.open()
         let digest = try FileDigest(path: file)
-        let reader = try RosterReader(path: file, maxSize: limits.maxSize)
+        let reader = try RosterReader(path: file, maxSize: limits.maxSize, partner: partner)
         let progress = Progress(label: "importing \((file as NSString).lastPathComponent)")
         let options = RosterImportOptions(partner: partner, fileName: (file as NSString).lastPathComponent, panel: panel,
                                           dryRun: dryRun, skipInvalid: skipInvalid)
