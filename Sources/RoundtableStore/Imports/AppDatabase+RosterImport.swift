@@ -52,6 +52,7 @@ extension AppDatabase {
                 }
             }
             try upsert.finish(report: record)
+            report.possibleDuplicates = try upsert.possibleDuplicates()
             // A new partner's ids are written in sorted runs, so duplicates are heard of out of file order.
             report.rejected.sort { $0.line < $1.line }
             batch.sha256 = try sha256()
