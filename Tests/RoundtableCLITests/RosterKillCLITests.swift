@@ -48,7 +48,9 @@ struct RosterKillCLITests {
         _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
-        var chunk = Data(Roster.xml([]).replacingOccurrences(of: "</roster>\n", with: "").utf8)
+        // The file is imported as partner "bulk", and a file naming another partner is refused whole.
+        var chunk = Data(Roster.xml([]).replacingOccurrences(of: "</roster>\n", with: "")
+            .replacingOccurrences(of: #"partner="acme""#, with: #"partner="bulk""#).utf8)
         for i in 0..<rows {
             chunk.append(contentsOf: #"<participant id="B-\#(i)"><name>Person \#(i)</name><email>p\#(i)@example.com</email>"#.utf8)
             chunk.append(contentsOf: #"<attribute name="segment">SMB</attribute><attribute name="city">Oulu</attribute>"#.utf8)

@@ -78,4 +78,47 @@ struct WorkspaceBackupCLITests {
         let files = try FileManager.default.contentsOfDirectory(atPath: cli.folder.appendingPathComponent("exports").path)
         #expect(files == ["workspace-2026-12-01T0900.xml"], "no temporary file is left behind")
     }
+
+    /// An edited backup that breaks the rules the commands keep: every violation is listed with its
+    /// line, the restore exits 65, and the new workspace stays empty.
+    @Test func anEditedBackupThatBreaksTheRulesIsListedWholeAndRestoresNothing() throws {
+        let cli = try Self.populated()
+        let backup = cli.folder.appendingPathComponent("backup.xml")
+        _ = try cli.key("export", "workspace", "-o", backup.path)
+        var lines = try String(contentsOf: backup, encoding: .utf8).components(separatedBy: "\n")
+        func edit(_ marker: String, _ old: String, _ new: String) throws -> Int {
+            let index = try #require(lines.firstIndex { $0.contains(marker) }, "no line with \(marker)")
+            lines[index] = lines[index].replacingOccurrences(of: old, with: new)
+            return index + 1
+        }
+        // S-0001 (capacity 6 + 1) has four attended seats; M-0003 and P-000003 are in S-0002 at 12:00-14:00 UTC.
+        let small = try edit(#"<session key="S-0001""#, #"capacity="6" reserve="1""#, #"capacity="1" reserve="0""#)
+        let atlantis = try edit(#"<session key="S-0003""#, "Europe/Helsinki", "Europe/Atlantis")
+        let clash = try edit(#"<session key="S-0005""#, "2026-12-14T09:00:00.000Z", "2026-12-07T12:30:00.000Z")
+        let twice = try edit(#"<participant key="P-000002""#, "P-000002", "P-000001")
+        try lines.joined(separator: "\n").write(to: backup, atomically: true, encoding: .utf8)
+
+        let restored = cli.folder.appendingPathComponent("restored.sqlite").path
+        let result = try cli.run("import", "workspace", backup.path, "--db", restored)
+        #expect(result.status == 65)
+        let file = backup.path
+        let seat = try #require(lines.firstIndex { $0.contains(#"<session key="S-0002""#) }) + 1
+        #expect(result.stderr.components(separatedBy: "\n") == [
+            "error: \(file):\(twice): participant P-000001: appears more than once in the backup",
+            "error: \(file):\(small): session S-0001: holds 4 confirmed or attended seats, more than its capacity of 1 + 0 reserve",
+            "error: \(file):\(seat): session S-0002: seats P-000002, which the backup does not contain",
+            "error: \(file):\(atlantis): session S-0003: unknown time zone 'Europe/Atlantis' (use an IANA name such as Europe/Helsinki or UTC)",
+            "error: \(file):\(clash): session S-0005: moderator M-0003 (Øystein Bjørnstad) is already in S-0002 'Q1 road map review' "
+                + "2026-12-07 13:00–15:00 Europe/Oslo",
+            "error: \(file):\(clash): session S-0005: participant P-000003 (Løvås, Øystein) is already in S-0002 'Q1 road map review' "
+                + "2026-12-07 13:00–15:00 Europe/Oslo",
+            "error: 6 broken rules in the backup; nothing restored",
+            "",
+        ])
+        #expect(result.stdout.isEmpty)
+        let counts = try DatabaseQueue(path: restored).read { db in
+            try ["moderator", "panel", "participant", "session", "auditEntry"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") }
+        }
+        #expect(counts == [0, 0, 0, 0, 0])
+    }
 }

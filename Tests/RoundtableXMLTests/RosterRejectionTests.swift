@@ -83,4 +83,25 @@ struct RosterRejectionTests {
         let error = try #require(throws: XMLInputError.self) { try RosterFiles.read(path: path) }
         #expect(error.message.contains("UTF-8"), "got: \(error.message)")
     }
+
+    /// The root's partner is checked before any row is handed on: a file from another partner is
+    /// not that partner's rows with errors, it is the wrong file.
+    @Test func aRootNamingAnotherPartnerStopsTheReadBeforeAnyRow() throws {
+        let bytes = Array(Self.roster([Self.row("P-1"), Self.row("P-2")], root: #"version="1" partner="other""#).utf8)
+        var rows = 0
+        let error = try #require(throws: XMLInputError.self) {
+            try RosterReader(bytes: bytes, label: "r.xml", partner: "acme").read { _ in rows += 1 }
+        }
+        #expect(rows == 0)
+        #expect(error.line == 2 && error.message == "the roster is from partner 'other', not 'acme'")
+        for partner in ["other", " other ", nil] {
+            var read = 0
+            try RosterReader(bytes: bytes, label: "r.xml", partner: partner).read { _ in read += 1 }
+            #expect(read == 2, "partner \(partner ?? "not given") reads the file")
+        }
+        let unnamed = Array(Self.roster([Self.row("P-1")], root: #"version="1""#).utf8)
+        var read = 0
+        try RosterReader(bytes: unnamed, label: "r.xml", partner: "acme").read { _ in read += 1 }
+        #expect(read == 1, "a file that names no partner is taken as the one given")
+    }
 }

@@ -47,4 +47,11 @@ public protocol WorkspaceSink {
     func coding(_ coding: Coding) throws
     func refiIdentity(_ identity: REFIIdentity) throws
     func auditEntry(_ entry: AuditEntry) throws
+    /// The record that follows starts at `line` of the file being read (0 when unknown).
+    func locate(line: Int)
+}
+
+extension WorkspaceSink {
+    /// Writers have no use for where a record came from.
+    public func locate(line: Int) {}
 }

@@ -28,6 +28,12 @@ public enum ContactRules {
         return trimmed
     }
 
+    /// The form e-mail addresses are compared in: composed and case-folded, so `Aino@Example.FI`
+    /// and `aino@example.fi` are one address.
+    public static func emailKey(_ email: String) -> String {
+        UnicodeText.composed(email).lowercased()
+    }
+
     /// A phone number of 5–40 digits, spaces, dashes and parentheses, with an optional leading `+`.
     public static func phone(_ text: String) throws -> String {
         let trimmed = UnicodeText.trimmed(text)

@@ -12,6 +12,16 @@ public enum SeatingRules {
         }
     }
 
+    /// Refuses a session holding more confirmed or attended seats than capacity + reserve, as a
+    /// restored backup might (the commands never let it get there). The message leaves the
+    /// session for the caller to name.
+    public static func checkSeatsTaken(_ session: Session, taken: Int) throws {
+        guard taken <= session.seatLimit else {
+            throw RoundtableError.rule(
+                "holds \(taken) confirmed or attended seats, more than its capacity of \(session.capacity) + \(session.reserve) reserve")
+        }
+    }
+
     /// Refuses a seat move the lifecycle does not allow.
     public static func checkMove(_ seat: SeatStatus, to next: SeatStatus, participant: EntityKey,
                                  session: EntityKey) throws {

@@ -58,8 +58,8 @@ extension AppDatabase {
             SELECT p.id FROM participant p
             WHERE p.id IN (SELECT value FROM json_each(?))
               AND (p.erasedAt IS NOT NULL
-                   OR (SELECT c.given FROM consent c WHERE c.participantId = p.id AND c.scope = 'quotes'
-                       ORDER BY c.id DESC LIMIT 1) = 0)
+                   OR (SELECT c.given FROM consent c
+                       WHERE c.id = \(ConsentInForce.id(participant: "p.id", scope: "'quotes'"))) = 0)
             """, arguments: [JSONList.encode(Array(Set(ids)))]))
     }
 }

@@ -19,13 +19,14 @@ extension AppDatabase {
                 guard !panel.isArchived else { throw RoundtableError.rule("panel \(key) is archived and takes no new members") }
                 panelId = panel.id
             }
-            var batch = ImportBatch(partner: partner, fileName: options.fileName, sha256: "", importedAt: clock())
+            let now = clock()
+            var batch = ImportBatch(partner: partner, fileName: options.fileName, sha256: "", importedAt: now)
             try batch.insert(db)
             // A larger page cache keeps the growing tables' newest pages in memory. The partner ids go
             // in sorted runs (ReferenceRuns), so no B-tree needs caching whole: 12 MiB ran as fast as 16.
             try db.execute(sql: "PRAGMA cache_size = -12288")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            let upsert = try RosterUpsert(db: db, partner: partner, batchId: batch.id!, panelId: panelId, now: clock())
+            let upsert = try RosterUpsert(db: db, partner: partner, batchId: batch.id!, panelId: panelId, now: now)
             var report = RosterImportReport()
             let record: RosterUpsert.Report = { line, externalId, outcome in
                 switch outcome {
@@ -43,10 +44,15 @@ extension AppDatabase {
                 case .rejected(let line, let message):
                     report.rejected.append(RejectedRow(line: line, message: message))
                 case .entry(let entry):
-                    try upsert.apply(entry, report: record)
+                    if let problem = Self.futureConsent(entry, now: now) {
+                        report.rejected.append(RejectedRow(line: entry.line, message: problem))
+                    } else {
+                        try upsert.apply(entry, report: record)
+                    }
                 }
             }
             try upsert.finish(report: record)
+            report.possibleDuplicates = try upsert.possibleDuplicates()
             // A new partner's ids are written in sorted runs, so duplicates are heard of out of file order.
             report.rejected.sort { $0.line < $1.line }
             batch.sha256 = try sha256()
@@ -62,5 +68,17 @@ extension AppDatabase {
             report.batchId = report.committed ? batch.id : nil
             return report
         }
+    }
+
+    /// Why a row's consents cannot be taken: one dated after now would outrank every real decision.
+    private static func futureConsent(_ entry: RosterEntry, now: Date) -> String? {
+        for consent in entry.consents {
+            do {
+                try ConsentRules.checkRecorded(consent, now: now)
+            } catch {
+                return (error as? RoundtableError)?.message ?? "\(error)"
+            }
+        }
+        return nil
     }
 }

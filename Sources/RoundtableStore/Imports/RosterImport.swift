@@ -36,6 +36,8 @@ public struct RosterImportReport: Sendable {
     /// Rows naming people who were forgotten on request; they are never brought back.
     public var forgottenSkipped = 0
     public var rejected: [RejectedRow] = []
+    /// New people whose e-mail an existing participant has; imported all the same.
+    public var possibleDuplicates: [PossibleDuplicate] = []
     /// The batch id, when the import was committed.
     public var batchId: Int64?
     /// Whether anything was written.

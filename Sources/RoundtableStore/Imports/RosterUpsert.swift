@@ -33,6 +33,8 @@ final class RosterUpsert {
     private var waiting: [RosterEntry] = []
     /// A new partner's ids not yet written.
     private var references: ReferenceRuns
+    /// Where new people came from, for the e-mail check at the end (nil when no one can match).
+    private var emails: EmailDuplicates?
 
     init(db: Database, partner: String, batchId: Int64, panelId: Int64?, now: Date,
          referenceRun: Int = RosterUpsert.defaultReferenceRun) throws {
@@ -44,6 +46,7 @@ final class RosterUpsert {
         self.now = StoredDate.text(now)
         partnerIsNew = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM externalReference WHERE partner = ?)",
                                          arguments: [partner]) ?? false
+        emails = try EmailDuplicates(db)
         insertPeople = MultiRowInsert(db, into: "participant", columns: [
             "displayName", "nameSearch", "email", "phone", "locale", "timeZone", "doNotContact", "createdAt",
         ], maxRows: Self.batchSize)
@@ -69,6 +72,11 @@ final class RosterUpsert {
     func finish(report: Report) throws {
         try insertWaiting(report)
         try references.drain { try writeStaged($0, report) }
+    }
+
+    /// New people whose e-mail an existing participant has; call after `finish`.
+    func possibleDuplicates() throws -> [PossibleDuplicate] {
+        try emails?.find(db) ?? []
     }
 
     private func update(_ entry: RosterEntry) throws -> Outcome {
@@ -184,6 +192,9 @@ final class RosterUpsert {
             let last = db.lastInsertedRowID
             ids.append(contentsOf: (last - Int64(count) + 1)...last)
         })
+        if emails != nil {
+            for index in entries.indices { emails?.note(ids[index], line: entries[index].line) }
+        }
         return ids
     }
 

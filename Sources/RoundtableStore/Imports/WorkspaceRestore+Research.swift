@@ -3,71 +3,82 @@ import GRDB
 import RoundtableCore
 
 /// Restoring the research records: rows keep their ids (and so their keys); references given
-/// by key in the backup are resolved against what was restored before them.
+/// by key in the backup are resolved against what was restored before them. A record that
+/// cannot be stored is a violation, named by its key where it has one.
 extension WorkspaceRestore {
     func concept(_ concept: Concept) throws {
+        let subject = "concept \(concept.key)"
+        guard conceptIds[concept.key] == nil else { return violation(subject, "appears more than once in the backup") }
         var concept = concept
-        try concept.insert(db)
+        guard try store(subject, { try concept.insert(db) }) else { return }
         conceptIds[concept.key] = concept.id
         summary.concepts += 1
     }
 
     func presentation(_ record: PresentationRecord) throws {
-        var presentation = Presentation(sessionId: record.session.id, conceptId: try conceptId(record.concept, for: "\(record.session)"),
-                                        position: record.position)
-        try presentation.insert(db)
+        let subject = "presentation of \(record.concept) in \(record.session)"
+        guard let conceptId = conceptId(record.concept, for: subject) else { return }
+        var presentation = Presentation(sessionId: record.session.id, conceptId: conceptId, position: record.position)
+        _ = try store(subject, { try presentation.insert(db) })
     }
 
     func reaction(_ record: ReactionRecord) throws {
-        let conceptId = try conceptId(record.concept, for: "\(record.reaction.key)")
+        let subject = "reaction \(record.reaction.key)"
+        guard let conceptId = conceptId(record.concept, for: subject) else { return }
         guard let presentationId = try Int64.fetchOne(db, sql: "SELECT id FROM presentation WHERE sessionId = ? AND conceptId = ?",
                                                       arguments: [record.session.id, conceptId]) else {
-            throw RoundtableError.rule("reaction \(record.reaction.key) is to \(record.concept) in \(record.session), "
-                                       + "which the backup does not show there")
+            return violation(subject, "is to \(record.concept) in \(record.session), which the backup does not show there")
         }
         var reaction = record.reaction
         reaction.presentationId = presentationId
-        try reaction.insert(db)
+        guard try store(subject, { try reaction.insert(db) }) else { return }
         summary.reactions += 1
     }
 
-    func utterance(_ utterance: Utterance) throws { try insert(utterance, counting: \.utterances) }
+    func utterance(_ utterance: Utterance) throws { try insert(utterance, "utterance \(utterance.key)", counting: \.utterances) }
 
-    func note(_ note: Note) throws { try insert(note, counting: \.notes) }
+    func note(_ note: Note) throws { try insert(note, "note \(note.key)", counting: \.notes) }
 
     func commentCard(_ record: CommentCardRecord) throws {
         var card = record.card
+        let subject = "comment card \(card.key)"
         if let panel = record.panelKey {
             guard let panelId = panelIds[panel] else {
-                throw RoundtableError.rule("comment card \(card.key) is for panel \(panel), which the backup does not contain")
+                return violation(subject, "is for panel \(panel), which the backup does not contain")
             }
             card.panelId = panelId
         }
-        try card.insert(db)
+        guard try store(subject, { try card.insert(db) }) else { return }
         summary.commentCards += 1
     }
 
-    func surveyResponse(_ response: SurveyResponse) throws { try insert(response, counting: \.surveyResponses) }
+    func surveyResponse(_ response: SurveyResponse) throws {
+        try insert(response, "survey response \(response.id.map(String.init) ?? "?")", counting: \.surveyResponses)
+    }
 
-    func code(_ code: Code) throws { try insert(code, counting: \.codes) }
+    func code(_ code: Code) throws { try insert(code, "code '\(code.name)'", counting: \.codes) }
 
-    func coding(_ coding: Coding) throws { try insert(coding, counting: \.codings) }
+    func coding(_ coding: Coding) throws { try insert(coding, "coding \(coding.id.map(String.init) ?? "?")", counting: \.codings) }
 
     func refiIdentity(_ identity: REFIIdentity) throws {
-        try db.execute(sql: "INSERT INTO refiIdentity (kind, key, guid) VALUES (?, ?, ?)",
-                       arguments: [identity.kind, identity.key, identity.guid])
+        _ = try store("REFI identity of \(identity.kind) \(identity.key)", {
+            try db.execute(sql: "INSERT INTO refiIdentity (kind, key, guid) VALUES (?, ?, ?)",
+                           arguments: [identity.kind, identity.key, identity.guid])
+        })
     }
 
     /// Inserts a record as the backup gives it, ids included, and counts it.
-    private func insert<Record: MutablePersistableRecord>(_ record: Record, counting count: WritableKeyPath<RestoreSummary, Int>) throws {
+    private func insert<Record: MutablePersistableRecord>(_ record: Record, _ subject: @autoclosure () -> String,
+                                                          counting count: WritableKeyPath<RestoreSummary, Int>) throws {
         var record = record
-        try record.insert(db)
+        guard try store(subject(), { try record.insert(db) }) else { return }
         summary[keyPath: count] += 1
     }
 
-    private func conceptId(_ key: String, for subject: String) throws -> Int64 {
+    private func conceptId(_ key: String, for subject: String) -> Int64? {
         guard let id = conceptIds[key] else {
-            throw RoundtableError.rule("\(subject) refers to concept \(key), which the backup does not contain")
+            violation(subject, "refers to concept \(key), which the backup does not contain")
+            return nil
         }
         return id
     }

@@ -89,8 +89,8 @@ extension AppDatabase {
             let attributes = try ParticipantAttribute.filter(Column("participantId") == key.id)
                 .order(Column("name")).fetchAll(db)
             let consents = try Consent.fetchAll(db, sql: """
-                SELECT * FROM consent WHERE id IN
-                  (SELECT MAX(id) FROM consent WHERE participantId = ? GROUP BY scope) ORDER BY scope
+                SELECT * FROM consent c WHERE c.participantId = ?
+                  AND c.id = \(ConsentInForce.id(participant: "c.participantId", scope: "c.scope")) ORDER BY c.scope
                 """, arguments: [key.id])
             let memberships = try Row.fetchAll(db, sql: """
                 SELECT panel.key AS panelKey, membership.* FROM membership JOIN panel ON panel.id = membership.panelId

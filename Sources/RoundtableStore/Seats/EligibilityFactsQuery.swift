@@ -17,8 +17,7 @@ enum EligibilityFactsQuery {
         let ids = JSONList.encode(participants.map { $0.id! })
         for row in try Row.fetchAll(db, sql: """
             SELECT participantId, given FROM consent WHERE id IN (
-              SELECT MAX(id) FROM consent WHERE scope = 'contact'
-              AND participantId IN (SELECT value FROM json_each(?)) GROUP BY participantId)
+              SELECT \(ConsentInForce.id(participant: "person.value", scope: "'contact'")) FROM json_each(?) person)
             """, arguments: [ids]) {
             facts[row["participantId"]]?.contactConsentGiven = row["given"]
         }

@@ -9,15 +9,18 @@ public final class RosterReader: @unchecked Sendable {
     private var versionWarnings = WarningLog()
 
     /// Opens a roster file; files over `maxSize` bytes, compressed files and DOCTYPEs are refused.
-    public init(path: String, maxSize: Int64 = NativeFormat.defaultMaxSize) throws {
+    /// With `partner`, a file whose root names another partner fails as a whole.
+    public init(path: String, maxSize: Int64 = NativeFormat.defaultMaxSize, partner: String? = nil) throws {
         let schema = try NativeDocument.schema(forFileAt: path, warnings: &versionWarnings)
         parser = try XMLPushParser(path: path, maxSize: maxSize, schema: schema, handler: builder)
+        builder.expectedPartner = partner
     }
 
     /// Reads a roster held in memory; `label` names it in messages.
-    public init(bytes: [UInt8], label: String) throws {
+    public init(bytes: [UInt8], label: String, partner: String? = nil) throws {
         let schema = try NativeDocument.schema(forBytes: bytes, label: label, warnings: &versionWarnings)
         parser = try XMLPushParser(bytes: bytes, label: label, schema: schema, handler: builder)
+        builder.expectedPartner = partner
     }
 
     /// The `partner` attribute of the root, if the file names one (known once reading has begun).

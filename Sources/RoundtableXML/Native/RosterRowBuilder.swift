@@ -14,6 +14,8 @@ final class RosterRowBuilder: SAXHandler {
     var onRow: (consuming Row) throws -> Void = { _ in }
     /// The `partner` attribute of the root, if the file names one.
     private(set) var declaredPartner: String?
+    /// The partner the rows are imported for: a root naming another one fails the whole file.
+    var expectedPartner: String?
     private(set) var warnings = WarningLog()
 
     @exclusivity(unchecked) private var depth = 0
@@ -44,6 +46,7 @@ final class RosterRowBuilder: SAXHandler {
                                                file: parser.file, line: parser.line, column: parser.column)
             }
             declaredPartner = value(of: .partner, in: tag)
+            try checkPartner(parser)
         case 2:
             guard word == .participant, native else { return skip("<\(String(cString: tag.localName))>", parser) }
             if let row = pending.take() { try onRow(row) }
@@ -112,6 +115,15 @@ final class RosterRowBuilder: SAXHandler {
         } else {
             throw error  // the root's own start tag: the whole file is wrong, not a row
         }
+    }
+
+    /// A file that names another partner is that partner's: every id in it would be filed under
+    /// the wrong agency, so no row of it is taken (not even with the others skipped).
+    private func checkPartner(_ parser: XMLPushParser) throws {
+        guard let expected = expectedPartner, let declared = declaredPartner,
+              UnicodeText.composed(declared) != UnicodeText.composed(expected) else { return }
+        throw XMLInputError(file: parser.file, line: parser.line, column: parser.column,
+                            message: "the roster is from partner '\(declared)', not '\(UnicodeText.trimmed(expected))'")
     }
 
     private func startText(_ word: Word) {

@@ -53,6 +53,7 @@ public final class WorkspaceReader {
 
     private func record(_ name: String, in section: WorkspaceSection, _ sink: some WorkspaceSink) throws {
         let records = WorkspaceRecords(reader: reader)
+        sink.locate(line: reader.line)
         switch (section, name) {
         case (.moderators, "moderator"): try sink.moderator(records.moderator())
         case (.panels, "panel"): try sink.panel(records.panel())

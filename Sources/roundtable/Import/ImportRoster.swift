@@ -13,6 +13,11 @@ struct ImportRoster: ParsableCommand {
             by default any rejected row fails it all (exit 65, nothing written); --skip-invalid imports the rest.
             Re-importing the same file changes no participant and says so.
 
+            A file whose root names another partner (partner="...") is refused whole. Consent
+            decisions count by their time (at="..."), whatever order they are listed in; one dated
+            in the future is a rejected row. A new person whose e-mail an existing participant has
+            is imported and reported as a possible duplicate (also by --dry-run).
+
             A Triple-S survey (FILE.sss, 1.2 or 2.0) is read with its data file beside it
             (FILE.asc/.dat, or FILE.csv), one participant a record. --map name=VARIABLE is
             required; id defaults to the serial variable (use="serial", or named like
@@ -37,7 +42,7 @@ struct ImportRoster: ParsableCommand {
         guard map.isEmpty && mapFile == nil else { throw RoundtableError.usage("--map and --map-file apply to Triple-S (.sss) files only") }
         let database = try workspace.open()
         let digest = try FileDigest(path: file)
-        let reader = try RosterReader(path: file, maxSize: limits.maxSize)
+        let reader = try RosterReader(path: file, maxSize: limits.maxSize, partner: partner)
         let progress = Progress(label: "importing \((file as NSString).lastPathComponent)")
         let options = RosterImportOptions(partner: partner, fileName: (file as NSString).lastPathComponent, panel: panel,
                                           dryRun: dryRun, skipInvalid: skipInvalid)
@@ -77,9 +82,17 @@ struct ImportRoster: ParsableCommand {
             let line = "\(file):\(row.line): \(row.message)"
             if report.committed { Console.warning("skipped " + line) } else { Console.error(line) }
         }
-        let counts = "\(report.new) new, \(report.updated) updated, \(report.unchanged) unchanged"
+        let duplicates = report.committed || dryRun ? report.possibleDuplicates : []
+        for duplicate in duplicates {
+            let outcome = report.committed ? "imported as \(duplicate.participant)" : "would be imported as a new participant"
+            Console.warning("\(file):\(duplicate.line): possible duplicate of \(duplicate.existing) (\(duplicate.existingName)): "
+                            + "same e-mail; \(outcome)")
+        }
+        let counted = "\(report.new) new, \(report.updated) updated, \(report.unchanged) unchanged"
             + (report.forgottenSkipped > 0 ? ", \(report.forgottenSkipped) forgotten (not re-imported)" : "")
             + ", \(report.rejected.count) rejected"
+        let doubted = Set(duplicates.map(\.participant)).count
+        let counts = counted + (doubted == 0 ? "" : ", \(doubted) possible duplicate\(doubted == 1 ? "" : "s")")
         if dryRun {
             Console.print("dry run, nothing written: would import \(counts)")
         } else if report.committed {
