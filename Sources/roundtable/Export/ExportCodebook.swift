@@ -15,6 +15,6 @@ struct ExportCodebook: ParsableCommand {
         let codes = try database.codes().preorder.map(\.code)
         let path = try destination.path(stem: "codebook", extension: "qdc", now: database.clock())
         try REFICodebookWriter.write(codes, to: path, origin: "Roundtable \(Roundtable.configuration.version)")
-        Console.print("wrote \(codes.count) codes to \(path)")
+        destination.report("wrote \(codes.count) codes to \(OutputFileOptions.name(path))")
     }
 }

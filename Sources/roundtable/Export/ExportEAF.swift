@@ -27,6 +27,6 @@ struct ExportEAF: ParsableCommand {
         let writer = try ELANWriter(destination: path, created: now)
         try database.exportTranscript(key, pseudonymize: pseudonymize, to: writer)
         try writer.finish()
-        Console.print("wrote \(writer.annotationCount) annotations on \(writer.tierCount) tiers of \(key) to \(path)")
+        destination.report("wrote \(writer.annotationCount) annotations on \(writer.tierCount) tiers of \(key) to \(OutputFileOptions.name(path))")
     }
 }

@@ -45,6 +45,6 @@ struct ExportREFI: ParsableCommand {
         let project = try database.refiProject(scope, name: "Roundtable \(stem.dropFirst(5))", pseudonymize: pseudonymize)
         try REFIProjectWriter.write(project, to: path, origin: "Roundtable \(Roundtable.configuration.version)", created: now)
         let codings = (project.sources.flatMap(\.selections) + project.notes.flatMap(\.selections)).filter { $0.coding != nil }.count
-        Console.print("wrote \(project.sources.count) sources, \(codings) codings and \(project.cases.count) cases to \(path)")
+        destination.report("wrote \(project.sources.count) sources, \(codings) codings and \(project.cases.count) cases to \(OutputFileOptions.name(path))")
     }
 }

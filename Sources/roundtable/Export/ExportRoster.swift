@@ -23,6 +23,6 @@ struct ExportRoster: ParsableCommand {
             produce: { emit in try database.exportRoster(panel: panel, partner: partner, emit) },
             consume: { try writer.write($0) })
         try writer.finish()
-        Console.print("wrote \(writer.count) participants to \(path)")
+        destination.report("wrote \(writer.count) participants to \(OutputFileOptions.name(path))")
     }
 }

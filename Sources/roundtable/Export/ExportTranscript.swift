@@ -21,6 +21,6 @@ struct ExportTranscript: ParsableCommand {
         let writer = try TranscriptWriter(destination: path)
         try database.exportTranscript(key, pseudonymize: pseudonymize, to: writer)
         try writer.finish()
-        Console.print("wrote \(writer.count) utterances of \(key) to \(path)")
+        destination.report("wrote \(writer.count) utterances of \(key) to \(OutputFileOptions.name(path))")
     }
 }

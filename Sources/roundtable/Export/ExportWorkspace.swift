@@ -14,6 +14,6 @@ struct ExportWorkspace: ParsableCommand {
         let writer = try WorkspaceWriter(destination: path)
         try database.exportWorkspace(to: writer)
         try writer.finish()
-        Console.print("wrote workspace backup to \(path)")
+        destination.report("wrote workspace backup to \(OutputFileOptions.name(path))")
     }
 }
