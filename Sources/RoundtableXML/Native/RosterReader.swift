@@ -10,7 +10,7 @@ public final class RosterReader: @unchecked Sendable {
 
     /// Opens a roster file; files over `maxSize` bytes, compressed files and DOCTYPEs are refused.
     public init(path: String, maxSize: Int64 = NativeFormat.defaultMaxSize) throws {
-        let schema = try NativeDocument.schema(forFileAt: path, warnings: &versionWarnings)
+        let schema = try NativeDocument.schema(forFileAt: path, maxSize: maxSize, warnings: &versionWarnings)
         parser = try XMLPushParser(path: path, maxSize: maxSize, schema: schema, handler: builder)
     }
 

@@ -11,13 +11,13 @@ struct REFIArchive {
     init(path: String, maxSize: Int64) throws {
         file = path
         self.maxSize = maxSize
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw RoundtableError(.inputMissing, "\(path): cannot read the file")
-        }
+        // Opened through InputFile first: a missing or unreadable file is exit 66 naming it, and a
+        // stream is copied once into a file the zip reader can seek in.
+        let readable = try InputFile.reopenablePath(path, maxSize: maxSize)
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            archive = try Archive(url: URL(fileURLWithPath: readable), accessMode: .read)
         } catch {
-            throw XMLInputError(file: path, message: "not a .qdpx (zip) archive: \(error)")
+            throw XMLInputError(file: path, message: "not a .qdpx (zip) archive")
         }
     }
 
