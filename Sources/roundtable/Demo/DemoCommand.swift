@@ -15,6 +15,8 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let demo = try DemoWorkspace.load(from: try TemplateFolder.locate("demo"))
+        // Only a workspace is ever replaced: a mistyped --db must not delete someone's other file.
+        try AppDatabase.checkIdentity(path: db)
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: db + suffix) {
             do {
                 try FileManager.default.removeItem(atPath: db + suffix)

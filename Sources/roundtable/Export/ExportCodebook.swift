@@ -11,7 +11,7 @@ struct ExportCodebook: ParsableCommand {
     @OptionGroup var destination: OutputFileOptions
 
     func run() throws {
-        let database = try workspace.open()
+        let database = try workspace.openForReading()
         let codes = try database.codes().preorder.map(\.code)
         let path = try destination.path(stem: "codebook", extension: "qdc", now: database.clock())
         try REFICodebookWriter.write(codes, to: path, origin: "Roundtable \(Roundtable.configuration.version)")

@@ -20,7 +20,7 @@ struct ExportEAF: ParsableCommand {
 
     func run() throws {
         let key = try EntityKey(parsing: session, as: .session)
-        let database = try workspace.open()
+        let database = try workspace.openForReading()
         let now = database.clock()
         let stem = "transcript-\(key)" + (pseudonymize ? "-pseudonymized" : "")
         let path = try destination.path(stem: stem, extension: "eaf", now: now)

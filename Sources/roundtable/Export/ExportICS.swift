@@ -41,7 +41,7 @@ struct ExportICS: ParsableCommand {
             let keys = try sessions.map(Keys.session)
             (selection, stem) = (.sessions(keys), keys.count == 1 ? "session-\(keys[0])" : "sessions")
         }
-        let database = try workspace.open()
+        let database = try workspace.openForReading()
         let now = database.clock()
         let events = try database.calendarSessions(selection).map { details in
             CalendarEvent(session: details.session, moderators: details.moderators,

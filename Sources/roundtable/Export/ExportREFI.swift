@@ -39,7 +39,7 @@ struct ExportREFI: ParsableCommand {
             let keys = try sessions.map { try EntityKey(parsing: $0, as: .session) }
             (scope, stem) = (.sessions(keys), "refi-" + keys.map(\.description).joined(separator: "-"))
         }
-        let database = try workspace.open()
+        let database = try workspace.openExisting()
         let now = database.clock()
         let path = try destination.path(stem: stem + (pseudonymize ? "-pseudonymized" : ""), extension: "qdpx", now: now)
         let project = try database.refiProject(scope, name: "Roundtable \(stem.dropFirst(5))", pseudonymize: pseudonymize)

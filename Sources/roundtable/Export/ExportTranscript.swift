@@ -15,7 +15,7 @@ struct ExportTranscript: ParsableCommand {
 
     func run() throws {
         let key = try EntityKey(parsing: session, as: .session)
-        let database = try workspace.open()
+        let database = try workspace.openForReading()
         let stem = "transcript-\(key)" + (pseudonymize ? "-pseudonymized" : "")
         let path = try destination.path(stem: stem, extension: "xml", now: database.clock())
         let writer = try TranscriptWriter(destination: path)
