@@ -1,4 +1,3 @@
-internal import CProcessTuning
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -99,7 +98,6 @@ public struct AppDatabase: Sendable {
     }
 
     static func configuration(busyTimeout: TimeInterval = 10) -> Configuration {
-        _ = processTuned
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Another moderator's write may hold the lock briefly; wait before giving up with exit 75.
@@ -119,13 +117,6 @@ public struct AppDatabase: Sendable {
     static let searchFold = DatabaseFunction("roundtable_fold", argumentCount: 1, pure: true) { values in
         String.fromDatabaseValue(values[0]).map(UnicodeText.searchKey)
     }
-
-    /// Process-wide SQLite and malloc settings, applied once before the first connection opens.
-    /// Neither is needed for correctness, so a refusal is not an error.
-    private static let processTuned: Void = {
-        _ = roundtable_sqlite3_disable_memstatus()
-        _ = roundtable_malloc_keep_freed_heap()
-    }()
 
     /// Runs `body` as one IMMEDIATE transaction, so concurrent CLIs serialize before reading.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
