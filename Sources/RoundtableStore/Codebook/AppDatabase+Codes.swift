@@ -72,8 +72,8 @@ extension AppDatabase {
     /// whether an existing one changed.
     private func importCode(_ db: Database, _ codebook: inout Codebook, _ entry: CodebookEntry,
                             created: inout Set<Int64>) throws -> (Code, changed: Bool) {
-        guard !entry.path.isEmpty else { throw RoundtableError.usage("a codebook entry has no code name") }
         let names = try entry.path.map(Code.validateName)
+        guard let leaf = names.last else { throw RoundtableError.usage("a codebook entry has no code name") }
         let description = try Self.checkedCodeDescription(entry.description)
         let color = try entry.color.map(Code.validateColor)
         let guid = try entry.guid.map { text in
@@ -83,7 +83,7 @@ extension AppDatabase {
         var code: Code
         if let guid, var known = codebook.codes.first(where: { $0.guid == guid }) {
             // The same code, perhaps renamed in the other tool: follow the name unless a sibling has it.
-            if known.name != names.last!, codebook.child(named: names.last!, of: known.parentId) == nil { known.name = names.last! }
+            if known.name != leaf, codebook.child(named: leaf, of: known.parentId) == nil { known.name = leaf }
             code = known
         } else {
             var parent: Code?
@@ -100,7 +100,9 @@ extension AppDatabase {
                     parent = code
                 }
             }
-            code = parent!
+            // Every name either found its code or created one (the last one returned above).
+            guard let found = parent else { throw RoundtableError.usage("a codebook entry has no code name") }
+            code = found
         }
         let before = codebook.code(code.id!) ?? code
         if let description { code.description = description }

@@ -139,14 +139,16 @@ public struct AppDatabase: Sendable {
                     result = value
                     return keep(value) ? .commit : .rollback
                 }
-                return result!
+                // inTransaction runs the body or throws, so the result is always set here.
+                guard let result else { throw RoundtableError(.unexpected, "a workspace transaction ended without a result") }
+                return result
             }
         }
     }
 
     /// Runs `body` as a read.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.mapErrors { try writer.read(body) }
+        try Self.mapErrors(path: writer.path) { try writer.read(body) }
     }
 
     /// Appends one line to the audit log inside the current transaction.
