@@ -143,6 +143,15 @@ struct WorkspaceIdentityCLITests {
         #expect(FileManager.default.contents(atPath: cli.path("thesis.txt")) == notes)
     }
 
+    @Test func aBusyTimeoutThatWouldOverflowIsAUsageError() throws {
+        var cli = try Self.workspace()
+        for value in ["inf", "1e300", "-1", "nan"] {
+            cli.environment["ROUNDTABLE_BUSY_TIMEOUT"] = value
+            let result = try cli.run("moderator", "list")
+            #expect(result.status == 64, "\(value): \(result.stderr)")
+        }
+    }
+
     @Test func aHugeSearchIsAUsageError() throws {
         let cli = try PathsCLITests.demo()
         let long = String(repeating: "a", count: 50_000)

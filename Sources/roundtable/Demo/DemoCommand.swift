@@ -17,11 +17,9 @@ struct DemoCommand: ParsableCommand {
         let demo = try DemoWorkspace.load(from: try TemplateFolder.locate("demo"))
         // Only a workspace is ever replaced: a mistyped --db must not delete someone's other file.
         try AppDatabase.checkIdentity(path: db)
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: db + suffix) {
-            do {
-                try FileManager.default.removeItem(atPath: db + suffix)
-            } catch {
-                throw RoundtableError(.cannotCreateOutput, "cannot replace \(db + suffix): \(error.localizedDescription)")
+        for suffix in ["", "-wal", "-shm"] {
+            guard unlink(db + suffix) == 0 || errno == ENOENT else {
+                throw RoundtableError(.cannotCreateOutput, "cannot replace \(db + suffix): \(SystemError.describe(errno))")
             }
         }
         let workspace = try AppDatabase.open(path: db, busyTimeout: try WorkspaceOptions.busyTimeout(),

@@ -56,10 +56,8 @@ struct OutputFileOptions: ParsableArguments {
     /// `exports/<name>`, creating the folder if needed.
     static func defaultPath(_ name: String) throws -> String {
         let folder = "exports"
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw RoundtableError(.cannotCreateOutput, "cannot create \(folder)/: \(error.localizedDescription)")
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+            throw RoundtableError(.cannotCreateOutput, "cannot create \(folder)/: \(SystemError.describe(errno))")
         }
         return PathName.joining(folder, name)
     }

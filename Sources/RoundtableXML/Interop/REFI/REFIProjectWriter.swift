@@ -40,7 +40,7 @@ public enum REFIProjectWriter {
         } catch let error as RoundtableError {
             throw error
         } catch {
-            throw RoundtableError(.cannotCreateOutput, "cannot write \(destination): \(error.localizedDescription)")
+            throw RoundtableError(.cannotCreateOutput, "cannot write \(destination): the archive could not be built in the temporary folder")
         }
         // The archive is closed once it goes out of scope above; only then is it copied out.
         let output = try OutputFile(destination: destination)
