@@ -109,5 +109,51 @@ final class Background<Value>: @unchecked Sendable {
 
 /// Makes a FIFO at `path`.
 func makeFIFO(_ path: String) throws {
+    // A writer whose reader went away gets EPIPE instead of killing the tests.
+    signal(SIGPIPE, SIG_IGN)
     guard mkfifo(path, 0o600) == 0 else { throw CLIFailure(description: "mkfifo \(path): \(String(cString: strerror(errno)))") }
+}
+
+/// Reads the FIFO at `path` on a thread of its own until `finished()` says its writer is done and
+/// nothing is left. The read end is opened without waiting, so a command that never opens the FIFO
+/// (or replaces it) fails the test instead of hanging it.
+final class FIFODrain: @unchecked Sendable {
+    private let lock = NSLock()
+    private var isFinished = false
+    private var reader: Background<Data>?
+
+    init(_ path: String) {
+        reader = Background { [self] in
+            let fd = open(path, O_RDONLY | O_NONBLOCK)
+            guard fd >= 0 else { return Data() }
+            defer { close(fd) }
+            var data = Data()
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let got = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if got > 0 {
+                    data.append(contentsOf: buffer[0..<got])
+                } else if got == 0 && lock.withLock({ isFinished }) {
+                    return data
+                } else {
+                    usleep(5_000)
+                }
+            }
+        }
+    }
+
+    /// Tells the reader the writer has exited, and returns everything read.
+    func finish() -> Data {
+        lock.withLock { isFinished = true }
+        return reader?.wait() ?? Data()
+    }
+}
+
+/// Lets a thread blocked opening the FIFO at `path` go on (with an empty stream, or none) when the
+/// command failed before opening its end; does nothing when no one is waiting.
+func releaseFIFO(_ path: String) {
+    for flags in [O_RDONLY | O_NONBLOCK, O_WRONLY | O_NONBLOCK] {
+        let fd = open(path, flags)
+        if fd >= 0 { close(fd) }
+    }
 }

@@ -34,6 +34,7 @@ struct InputsCLITests {
             let writer = Background { try? FileHandle(forWritingAtPath: fifo)?.write(contentsOf: input) }
             let result = try cli.start(["transcript", "import", "S-0002", fifo, "--replace"], standardInput: FileHandle.nullDevice)
                 .finish(within: 30)
+            releaseFIFO(fifo)
             writer.wait()
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.hasPrefix(expected), "\(result.stdout)")

@@ -121,9 +121,9 @@ struct PathsCLITests {
         for (arguments, _, start) in Self.exports {
             let fifo = cli.path("pipe-\(arguments[1])")
             try makeFIFO(fifo)
-            let reader = Background { FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data() }
+            let reader = FIFODrain(fifo)
             let result = try cli.start(arguments + ["-o", fifo], standardInput: FileHandle.nullDevice).finish(within: 60)
-            let received = reader.wait()
+            let received = reader.finish()
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             #expect(received.starts(with: Data(start.utf8)), "\(arguments)")
             #expect(Self.mode(fifo) & S_IFMT == S_IFIFO, "\(arguments) left the FIFO a FIFO")
