@@ -77,6 +77,8 @@ enum WorkspaceIdentity {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.label = "roundtable-identity"
+        // A reader rarely waits in WAL mode (a writer's recovery or checkpoint): wait like a command would.
+        configuration.busyMode = .timeout(10)
         do {
             let queue = try DatabaseQueue(path: WorkspaceFile.readableLocation(path), configuration: configuration)
             return try queue.read { db in
