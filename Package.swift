@@ -20,7 +20,7 @@ let package = Package(
         .target(
             name: "RoundtableStore",
             dependencies: [
-                "RoundtableCore", "CProcessTuning",
+                "RoundtableCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "roundtable",
             dependencies: [
-                "RoundtableCore", "RoundtableStore", "RoundtableXML",
+                "RoundtableCore", "RoundtableStore", "RoundtableXML", "CProcessTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

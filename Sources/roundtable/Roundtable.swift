@@ -1,4 +1,5 @@
 import ArgumentParser
+internal import CProcessTuning
 import Foundation
 import RoundtableCore
 import RoundtableXML
@@ -23,6 +24,7 @@ struct Roundtable: ParsableCommand {
     )
 
     static func main() {
+        tuneProcess()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -35,5 +37,13 @@ struct Roundtable: ParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// Process-wide SQLite and malloc settings, applied before the first connection opens. They
+    /// belong to the program, not to the store library a test or another program may link.
+    /// Neither is needed for correctness, so a refusal is not an error.
+    private static func tuneProcess() {
+        _ = roundtable_sqlite3_disable_memstatus()
+        _ = roundtable_malloc_keep_freed_heap()
     }
 }

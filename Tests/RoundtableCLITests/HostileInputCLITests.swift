@@ -98,7 +98,7 @@ struct HostileInputCLITests {
         let before = try WorkspaceState(cli)
         let result = try cli.run("import", "roster", "nowhere.xml", "--partner", "acme")
         #expect(result.status == 66)
-        #expect(result.stderr == "error: nowhere.xml: cannot read the file: No such file or directory\n")
+        #expect(result.stderr == "error: nowhere.xml: cannot read the file: no such file or directory\n")
         #expect(try WorkspaceState(cli) == before)
     }
 

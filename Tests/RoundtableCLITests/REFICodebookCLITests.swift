@@ -35,6 +35,8 @@ struct REFICodebookCLITests {
 
     @Test func anEmptyCodebookIsNotExported() throws {
         let cli = try CLI()
+        // A workspace without codes (a read command never creates one).
+        _ = try cli.key("moderator", "add", "Aino Virtanen", "--email", "aino@example.fi", "--tz", "Europe/Helsinki")
         let result = try cli.run("export", "codebook", "-o", "x.qdc")
         #expect(result.status == 65)
         #expect(result.stderr == "error: the codebook is empty: a REFI-QDA codebook needs at least one code\n")

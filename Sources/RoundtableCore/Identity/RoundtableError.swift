@@ -14,6 +14,8 @@ public struct RoundtableError: Error, Equatable, CustomStringConvertible, Sendab
         case cannotCreateOutput
         /// The workspace is locked by someone else (EX_TEMPFAIL).
         case busy
+        /// Something failed that no user action caused (exit 1), worded without library internals.
+        case unexpected
     }
 
     /// What went wrong.
@@ -35,6 +37,7 @@ public struct RoundtableError: Error, Equatable, CustomStringConvertible, Sendab
         case .inputMissing: 66
         case .cannotCreateOutput: 73
         case .busy: 75
+        case .unexpected: 1
         }
     }
 

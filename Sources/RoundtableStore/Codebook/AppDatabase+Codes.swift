@@ -66,10 +66,11 @@ extension AppDatabase {
     private func importCode(_ db: Database, _ codebook: inout Codebook, _ entry: CodebookEntry,
                             created: inout Set<Int64>) throws -> (Code, changed: Bool) {
         let (names, description, color, guid) = (entry.path, entry.description, entry.color, entry.guid)
+        guard let leaf = names.last else { throw RoundtableError.rule("a codebook entry has no code name") }
         var code: Code
         if let guid, var known = codebook.codes.first(where: { $0.guid == guid }) {
             // The same code, perhaps renamed in the other tool: follow the name unless a sibling has it.
-            if known.name != names.last!, codebook.child(named: names.last!, of: known.parentId) == nil { known.name = names.last! }
+            if known.name != leaf, codebook.child(named: leaf, of: known.parentId) == nil { known.name = leaf }
             code = known
         } else {
             var parent: Code?
@@ -86,7 +87,9 @@ extension AppDatabase {
                     parent = code
                 }
             }
-            code = parent!
+            // Every name either found its code or created one (the last one returned above).
+            guard let found = parent else { throw RoundtableError.usage("a codebook entry has no code name") }
+            code = found
         }
         let before = codebook.code(code.id!) ?? code
         if let description { code.description = description }

@@ -69,7 +69,8 @@ struct Codebook {
             }
             found = next
         }
-        return found!
+        guard let found else { throw RoundtableError.usage("give a code name") }
+        return found
     }
 
     /// Splits `Channel/Phone` into its names, each trimmed and composed, refusing empty parts.

@@ -11,6 +11,21 @@ enum Schema {
         return migrator
     }
 
+    /// The workspace version this program writes and reads up to: how many migrations it knows.
+    /// Stamped as `PRAGMA user_version`, so an older Roundtable can tell the file is newer.
+    static var version: Int { migrator.migrations.count }
+
+    /// Marks a migrated workspace as Roundtable's (`application_id`) at this `version`, unless it is already.
+    static func stamp(_ writer: any DatabaseWriter) throws {
+        let (application, stamped) = try writer.read { db in
+            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
+        }
+        guard application != WorkspaceIdentity.applicationID || stamped != version else { return }
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA application_id = \(WorkspaceIdentity.applicationID); PRAGMA user_version = \(version)")
+        }
+    }
+
     private static func createV1(_ db: Database) throws {
         try db.create(table: "moderator") { t in
             t.autoIncrementedPrimaryKey("id")

@@ -46,8 +46,8 @@ extension AppDatabase {
                     _ = try respond(db, session.key, participant: person, accepts: status != .declined,
                                     policy: EligibilityPolicy())
                 }
-                let came = entry.seats.filter { $0.value == .attended }.keys.sorted().map { people[$0]! }
-                let missed = entry.seats.filter { $0.value == .noShow }.keys.sorted().map { people[$0]! }
+                let came = try entry.seats.filter { $0.value == .attended }.keys.sorted().map { try Self.demoRef(people, $0) }
+                let missed = try entry.seats.filter { $0.value == .noShow }.keys.sorted().map { try Self.demoRef(people, $0) }
                 if !came.isEmpty || !missed.isEmpty {
                     _ = try recordAttendance(db, session.key, attended: came, noShow: missed)
                 }

@@ -65,10 +65,10 @@ extension AppDatabase {
         try read { db in
             var request = Participant.all()
             if let search, !search.isEmpty {
-                let pattern = "%" + LikePattern.escape(UnicodeText.searchKey(search)) + "%"
-                let emailPattern = "%" + LikePattern.escape(search.lowercased()) + "%"
-                request = request.filter(sql: "nameSearch LIKE ? ESCAPE '\\' OR lower(email) LIKE ? ESCAPE '\\'",
-                                         arguments: [pattern, emailPattern])
+                try SearchExpression.checkLength(search)
+                // instr, not LIKE: a plain substring test, with no pattern-length limit and nothing to escape.
+                request = request.filter(sql: "instr(nameSearch, ?) > 0 OR instr(lower(email), ?) > 0",
+                                         arguments: [UnicodeText.searchKey(search), search.lowercased()])
             }
             if let panel {
                 let panelId = try Lookup.panel(db, panel).id!

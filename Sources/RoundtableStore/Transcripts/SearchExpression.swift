@@ -10,6 +10,7 @@ import RoundtableCore
 enum SearchExpression {
     /// The MATCH expression for `query`, composed (NFC) first; a usage error when no word is left.
     static func match(_ query: String) throws -> String {
+        try checkLength(query)
         let composed = UnicodeText.composed(query)
         var terms: [String] = []
         for word in composed.split(whereSeparator: { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) }) {
@@ -25,7 +26,24 @@ enum SearchExpression {
             terms.append("\"" + folded.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (prefix ? "*" : ""))
         }
         guard !terms.isEmpty else { throw RoundtableError.usage("give at least one word to search for") }
+        guard terms.count <= maximumWords else {
+            throw RoundtableError.usage("the search has \(terms.count) words; give at most \(maximumWords)")
+        }
         return terms.joined(separator: " ")
+    }
+
+    /// The longest search text taken, in characters: far beyond any name or phrase, and short
+    /// enough that no query becomes slow.
+    static let maximumLength = 1000
+    /// The most words a transcript search takes: FTS5's work grows faster than the word count.
+    static let maximumWords = 64
+
+    /// Refuses (exit 64) a search text longer than `maximumLength` characters.
+    static func checkLength(_ query: String) throws {
+        let length = query.count
+        guard length <= maximumLength else {
+            throw RoundtableError.usage("the search text is \(length) characters long; give at most \(maximumLength)")
+        }
     }
 
     /// Whether the unicode61 tokenizer keeps `scalar` in a token: letters, digits and private use.

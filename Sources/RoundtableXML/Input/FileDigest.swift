@@ -9,17 +9,19 @@ public final class FileDigest {
     private let output = Pipe()
     private let path: String
 
-    /// Starts hashing `path`.
-    public init(path: String) throws {
+    /// Starts hashing `path`. The tool reads the file on its standard input, opened through
+    /// `InputFile`, so a stream that the parse also reads is read from its source only once.
+    public init(path: String, maxSize: Int64 = NativeFormat.defaultMaxSize) throws {
         self.path = path
+        let input = FileHandle(fileDescriptor: try InputFile.open(path, maxSize: maxSize), closeOnDealloc: true)
         if FileManager.default.isExecutableFile(atPath: Self.openssl) {
             process.executableURL = URL(fileURLWithPath: Self.openssl)
-            // An absolute path cannot be mistaken for an option: `openssl dgst` takes no `--`.
-            process.arguments = ["dgst", "-sha256", "-r", URL(fileURLWithPath: path).path]
+            process.arguments = ["dgst", "-sha256", "-r"]
         } else {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-            process.arguments = ["--", path]
+            process.arguments = ["-"]
         }
+        process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         do {

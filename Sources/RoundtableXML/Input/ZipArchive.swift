@@ -34,18 +34,17 @@ final class ZipArchive {
     /// Where the central directory starts: every entry's data must end before it.
     private var directoryStart: Int64 = 0
 
-    /// Opens `path`, a regular file of at most `maxSize` bytes, and reads its central directory.
+    /// Opens `path` (a stream is copied once to a file) of at most `maxSize` bytes, and reads its central directory.
     init(path: String, maxSize: Int64) throws {
         file = path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw RoundtableError(.inputMissing, "\(path): cannot read the file: \(String(cString: strerror(errno)))")
-        }
+        // Through InputFile: a missing or unreadable file is exit 66 naming it, and a pipe or `-`
+        // is copied once into a file this reader can seek in.
+        let fd = try InputFile.open(path, maxSize: maxSize)
         descriptor = fd
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+        guard fstat(fd, &info) == 0 else {
             close(fd)
-            throw XMLInputError(file: path, message: "not a regular file (a .qdpx is read by seeking; save it to a file first)")
+            throw SystemError.inputError(path, errno)
         }
         size = Int64(info.st_size)
         guard size <= maxSize else {

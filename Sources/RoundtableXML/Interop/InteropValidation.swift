@@ -27,6 +27,6 @@ public enum InteropValidation {
         guard let xsd = FileManager.default.contents(atPath: path) else {
             throw RoundtableError(.inputMissing, "\(path): cannot read the schema")
         }
-        return try XMLSchema(xsd: xsd, label: (path as NSString).lastPathComponent)
+        return try XMLSchema(xsd: xsd, label: PathName.lastComponent(of: path))
     }
 }

@@ -150,7 +150,7 @@ final class XMLPushParser {
         switch input {
         case .descriptor(let fd):
             let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
-            guard got >= 0 else { throw UntrustedFile.openError(file) }
+            guard got >= 0 else { throw UntrustedFile.readError(file) }
             offset += got
             return got
         case .memory(let bytes):

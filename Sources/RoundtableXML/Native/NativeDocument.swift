@@ -5,7 +5,7 @@ import RoundtableCore
 /// (with warnings) for files written by a newer Roundtable.
 enum NativeDocument {
     static func open(path: String, maxSize: Int64, warnings: inout WarningLog) throws -> XMLStreamReader {
-        let version = try versionOnDisk(path)
+        let version = try versionOnDisk(path, maxSize: maxSize)
         return try XMLStreamReader(path: path, maxSize: maxSize, schema: try schema(for: version, file: path, &warnings))
     }
 
@@ -15,8 +15,8 @@ enum NativeDocument {
     }
 
     /// The schema a file at `path` is validated against: nil (with a warning) for a newer version.
-    static func schema(forFileAt path: String, warnings: inout WarningLog) throws -> XMLSchema? {
-        try schema(for: try versionOnDisk(path), file: path, &warnings)
+    static func schema(forFileAt path: String, maxSize: Int64, warnings: inout WarningLog) throws -> XMLSchema? {
+        try schema(for: try versionOnDisk(path, maxSize: maxSize), file: path, &warnings)
     }
 
     /// The schema a document held in memory is validated against: nil (with a warning) for a newer version.
@@ -51,10 +51,8 @@ enum NativeDocument {
         return nil
     }
 
-    private static func versionOnDisk(_ path: String) throws -> Int? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        let prefix = try handle.read(upToCount: InputPrescan.window) ?? Data()
-        return InputPrescan.rootVersion(Array(prefix))
+    /// The root's `version`, from the file's start (read through `InputFile`, so a stream is not consumed).
+    private static func versionOnDisk(_ path: String, maxSize: Int64) throws -> Int? {
+        InputPrescan.rootVersion(try InputFile.head(of: path, count: InputPrescan.window, maxSize: maxSize))
     }
 }

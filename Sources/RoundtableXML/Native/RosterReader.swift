@@ -11,7 +11,7 @@ public final class RosterReader: @unchecked Sendable {
     /// Opens a roster file; files over `maxSize` bytes, compressed files and DOCTYPEs are refused.
     /// With `partner`, a file whose root names another partner fails as a whole.
     public init(path: String, maxSize: Int64 = NativeFormat.defaultMaxSize, partner: String? = nil) throws {
-        let schema = try NativeDocument.schema(forFileAt: path, warnings: &versionWarnings)
+        let schema = try NativeDocument.schema(forFileAt: path, maxSize: maxSize, warnings: &versionWarnings)
         parser = try XMLPushParser(path: path, maxSize: maxSize, schema: schema, handler: builder)
         builder.expectedPartner = partner
     }

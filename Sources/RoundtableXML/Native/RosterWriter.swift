@@ -11,7 +11,7 @@ public final class RosterWriter {
 
     /// Starts `destination`; `partner` is recorded on the root.
     public init(destination: String, partner: String?) throws {
-        writer = XMLByteWriter(file: try AtomicFile(destination: destination))
+        writer = XMLByteWriter(file: try OutputFile(destination: destination))
         try writer.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<roster xmlns=\"")
         try writer.attributeValue(NativeFormat.namespace)
         try writer.raw("\" version=\"")

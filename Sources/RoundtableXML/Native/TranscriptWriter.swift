@@ -11,7 +11,7 @@ public final class TranscriptWriter: TranscriptSink {
 
     /// Starts the document at `destination`.
     public init(destination: String) throws {
-        writer = try XMLStreamWriter(file: AtomicFile(destination: destination))
+        writer = try XMLStreamWriter(file: OutputFile(destination: destination))
         try writer.startDocument()
         try writer.start("transcript", namespace: NativeFormat.namespace)
         try writer.attribute("version", String(NativeFormat.version))

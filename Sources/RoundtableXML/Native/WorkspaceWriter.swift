@@ -7,7 +7,7 @@ public final class WorkspaceWriter: WorkspaceSink {
 
     /// Starts the backup at `destination`.
     public init(destination: String) throws {
-        writer = try XMLStreamWriter(file: AtomicFile(destination: destination))
+        writer = try XMLStreamWriter(file: OutputFile(destination: destination))
         try writer.startDocument()
         try writer.start("workspace", namespace: NativeFormat.namespace)
         try writer.attribute("version", String(NativeFormat.version))

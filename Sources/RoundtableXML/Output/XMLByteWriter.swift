@@ -1,18 +1,18 @@
 import Foundation
 import RoundtableCore
 
-/// Writes XML as bytes into an atomic file, escaping exactly as libxml2's xmlTextWriter does and
+/// Writes XML as bytes into an output file, escaping exactly as libxml2's xmlTextWriter does and
 /// stripping what XML 1.0 forbids. For the one document written by the million rows (rosters):
 /// xmlTextWriter allocates and copies a name for every element, which made it the slower half
 /// of an export. The caller lays out the elements and their indentation.
 final class XMLByteWriter {
-    private let file: AtomicFile
+    private let file: OutputFile
     // Touched for every byte written: Swift's dynamic exclusivity check cost a quarter of an export.
     @exclusivity(unchecked) private var buffer: [UInt8] = []
     private static let flushSize = 256 * 1024
 
     /// Writes into `file`; `finish()` flushes and moves the file into place.
-    init(file: AtomicFile) {
+    init(file: OutputFile) {
         self.file = file
         buffer.reserveCapacity(Self.flushSize + 4096)
     }
@@ -70,14 +70,7 @@ final class XMLByteWriter {
     }
 
     private func flush() throws {
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { Foundation.write(file.fileDescriptor, $0.baseAddress! + offset, $0.count - offset) }
-            guard written > 0 else {
-                throw RoundtableError(.cannotCreateOutput, "cannot write \(file.destination): \(String(cString: strerror(errno)))")
-            }
-            offset += written
-        }
+        try buffer.withUnsafeBytes { try file.write($0) }
         buffer.removeAll(keepingCapacity: true)
     }
 }

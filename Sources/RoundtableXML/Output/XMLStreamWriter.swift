@@ -2,16 +2,16 @@ import Foundation
 internal import CLibXML2
 import RoundtableCore
 
-/// A streaming XML writer (libxml2's xmlTextWriter) into an atomic file: UTF-8 without BOM,
+/// A streaming XML writer (libxml2's xmlTextWriter) into an `OutputFile`: UTF-8 without BOM,
 /// indented, with characters XML 1.0 forbids stripped before they reach the output.
 final class XMLStreamWriter {
     private var writer: xmlTextWriterPtr?
     private let label: String
     // Held so the file descriptor outlives the C writer, which flushes into it when freed.
-    private let file: AtomicFile
+    private let file: OutputFile
 
     /// Writes into `file`; `finish()` completes the document and moves the file into place.
-    init(file: AtomicFile) throws {
+    init(file: OutputFile) throws {
         _ = LibXMLSetup.ready
         self.file = file
         label = file.destination

@@ -10,7 +10,7 @@ struct CodeList: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let roots = try workspace.open().codes()
+        let roots = try workspace.openForReading().codes()
         switch output.format {
         case .json:
             try JSONOutput.print(roots.map(CodeJSON.init))

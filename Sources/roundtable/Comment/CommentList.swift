@@ -14,7 +14,7 @@ struct CommentList: ParsableCommand {
 
     func run() throws {
         let zone = try since.viewerZone()
-        let entries = try workspace.open().comments(panel: panel, participant: try participant.map(Keys.participant),
+        let entries = try workspace.openForReading().comments(panel: panel, participant: try participant.map(Keys.participant),
                                                     since: try since.instant())
         switch output.format {
         case .json:

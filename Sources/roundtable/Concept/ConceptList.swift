@@ -9,7 +9,7 @@ struct ConceptList: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let concepts = try workspace.open().concepts()
+        let concepts = try workspace.openForReading().concepts()
         switch output.format {
         case .json:
             try JSONOutput.print(concepts.map(ConceptJSON.init))

@@ -11,7 +11,7 @@ struct ConceptShow: ParsableCommand {
     @Argument(help: "Concept key.") var key: String
 
     func run() throws {
-        let details = try workspace.open().conceptDetails(key)
+        let details = try workspace.openForReading().conceptDetails(key)
         switch output.format {
         case .json:
             try JSONOutput.print(ConceptDetailsJSON(details))

@@ -15,11 +15,11 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let demo = try DemoWorkspace.load(from: try TemplateFolder.locate("demo"))
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: db + suffix) {
-            do {
-                try FileManager.default.removeItem(atPath: db + suffix)
-            } catch {
-                throw RoundtableError(.cannotCreateOutput, "cannot replace \(db + suffix): \(error.localizedDescription)")
+        // Only a workspace is ever replaced: a mistyped --db must not delete someone's other file.
+        try AppDatabase.checkIdentity(path: db)
+        for suffix in ["", "-wal", "-shm"] {
+            guard unlink(db + suffix) == 0 || errno == ENOENT else {
+                throw RoundtableError(.cannotCreateOutput, "cannot replace \(db + suffix): \(SystemError.describe(errno))")
             }
         }
         let workspace = try AppDatabase.open(path: db, busyTimeout: try WorkspaceOptions.busyTimeout(),

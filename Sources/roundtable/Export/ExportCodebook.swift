@@ -11,10 +11,10 @@ struct ExportCodebook: ParsableCommand {
     @OptionGroup var destination: OutputFileOptions
 
     func run() throws {
-        let database = try workspace.open()
+        let database = try workspace.openForReading()
         let codes = try database.codes().preorder.map(\.code)
         let path = try destination.path(stem: "codebook", extension: "qdc", now: database.clock())
         try REFICodebookWriter.write(codes, to: path, origin: "Roundtable \(Roundtable.configuration.version)")
-        Console.print("wrote \(codes.count) codes to \(path)")
+        destination.report("wrote \(codes.count) codes to \(OutputFileOptions.name(path))")
     }
 }

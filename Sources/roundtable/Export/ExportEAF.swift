@@ -23,7 +23,7 @@ struct ExportEAF: ParsableCommand {
 
     func run() throws {
         let key = try EntityKey(parsing: session, as: .session)
-        let database = try workspace.open()
+        let database = try workspace.openForReading()
         let now = database.clock()
         let stem = "transcript-\(key)" + pseudonym.stemSuffix
         let path = try destination.path(stem: stem, extension: "eaf", now: now)
@@ -31,7 +31,7 @@ struct ExportEAF: ParsableCommand {
         let pseudonyms = try database.exportTranscript(key, pseudonymize: pseudonym.pseudonymize, to: writer)
         let wroteKey = try pseudonym.write(pseudonyms)
         try writer.finish()
-        Console.print("wrote \(writer.annotationCount) annotations on \(writer.tierCount) tiers of \(key) to \(path)")
-        wroteKey.map(Console.print)
+        destination.report("wrote \(writer.annotationCount) annotations on \(writer.tierCount) tiers of \(key) to \(OutputFileOptions.name(path))")
+        wroteKey.map(destination.report)
     }
 }

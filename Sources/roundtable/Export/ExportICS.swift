@@ -41,15 +41,15 @@ struct ExportICS: ParsableCommand {
             let keys = try sessions.map(Keys.session)
             (selection, stem) = (.sessions(keys), keys.count == 1 ? "session-\(keys[0])" : "sessions")
         }
-        let database = try workspace.open()
+        let database = try workspace.openForReading()
         let now = database.clock()
         let events = try database.calendarSessions(selection).map { details in
             CalendarEvent(session: details.session, moderators: details.moderators,
                           seats: details.seats.map { ($0.participant, $0.seat.status) })
         }
         let path = try destination.path(stem: stem, extension: "ics", now: now)
-        // AtomicFile writes mode 0600: attendees' addresses are personal data.
-        try AtomicFile.write(Data(SessionCalendar(events: events, stamp: now).render().utf8), to: path)
-        Console.print("wrote \(events.count) session\(events.count == 1 ? "" : "s") to \(path)")
+        // OutputFile writes mode 0600: attendees' addresses are personal data.
+        try OutputFile.write(Data(SessionCalendar(events: events, stamp: now).render().utf8), to: path)
+        destination.report("wrote \(events.count) session\(events.count == 1 ? "" : "s") to \(OutputFileOptions.name(path))")
     }
 }

@@ -41,14 +41,14 @@ struct ExportREFI: ParsableCommand {
             let keys = try sessions.map { try EntityKey(parsing: $0, as: .session) }
             (scope, stem) = (.sessions(keys), "refi-" + keys.map(\.description).joined(separator: "-"))
         }
-        let database = try workspace.open()
+        let database = try workspace.openExisting()
         let now = database.clock()
         let path = try destination.path(stem: stem + pseudonym.stemSuffix, extension: "qdpx", now: now)
         let project = try database.refiProject(scope, name: "Roundtable \(stem.dropFirst(5))", pseudonymize: pseudonym.pseudonymize)
         let wroteKey = try project.pseudonymKey.flatMap(pseudonym.write)
         try REFIProjectWriter.write(project, to: path, origin: "Roundtable \(Roundtable.configuration.version)", created: now)
         let codings = (project.sources.flatMap(\.selections) + project.notes.flatMap(\.selections)).filter { $0.coding != nil }.count
-        Console.print("wrote \(project.sources.count) sources, \(codings) codings and \(project.cases.count) cases to \(path)")
-        wroteKey.map(Console.print)
+        destination.report("wrote \(project.sources.count) sources, \(codings) codings and \(project.cases.count) cases to \(OutputFileOptions.name(path))")
+        wroteKey.map(destination.report)
     }
 }

@@ -13,7 +13,7 @@ struct ExportRoster: ParsableCommand {
     @Option(help: "Use this partner's ids for the people it sent (others get their Roundtable key).") var partner: String?
 
     func run() throws {
-        let database = try workspace.open()
+        let database = try workspace.openForReading()
         let path = try destination.path(stem: "roster" + (panel.map { "-\($0)" } ?? ""), extension: "xml",
                                         now: database.clock())
         let writer = try RosterWriter(destination: path, partner: partner)
@@ -23,6 +23,6 @@ struct ExportRoster: ParsableCommand {
             produce: { emit in try database.exportRoster(panel: panel, partner: partner, emit) },
             consume: { try writer.write($0) })
         try writer.finish()
-        Console.print("wrote \(writer.count) participants to \(path)")
+        destination.report("wrote \(writer.count) participants to \(OutputFileOptions.name(path))")
     }
 }

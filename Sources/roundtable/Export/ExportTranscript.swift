@@ -18,14 +18,14 @@ struct ExportTranscript: ParsableCommand {
 
     func run() throws {
         let key = try EntityKey(parsing: session, as: .session)
-        let database = try workspace.open()
+        let database = try workspace.openForReading()
         let stem = "transcript-\(key)" + pseudonym.stemSuffix
         let path = try destination.path(stem: stem, extension: "xml", now: database.clock())
         let writer = try TranscriptWriter(destination: path)
         let pseudonyms = try database.exportTranscript(key, pseudonymize: pseudonym.pseudonymize, to: writer)
         let wroteKey = try pseudonym.write(pseudonyms)
         try writer.finish()
-        Console.print("wrote \(writer.count) utterances of \(key) to \(path)")
-        wroteKey.map(Console.print)
+        destination.report("wrote \(writer.count) utterances of \(key) to \(OutputFileOptions.name(path))")
+        wroteKey.map(destination.report)
     }
 }

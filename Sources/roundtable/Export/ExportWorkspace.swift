@@ -9,11 +9,11 @@ struct ExportWorkspace: ParsableCommand {
     @OptionGroup var destination: OutputFileOptions
 
     func run() throws {
-        let database = try workspace.open()
+        let database = try workspace.openForReading()
         let path = try destination.path(stem: "workspace", extension: "xml", now: database.clock())
         let writer = try WorkspaceWriter(destination: path)
         try database.exportWorkspace(to: writer)
         try writer.finish()
-        Console.print("wrote workspace backup to \(path)")
+        destination.report("wrote workspace backup to \(OutputFileOptions.name(path))")
     }
 }

@@ -24,7 +24,7 @@ struct PseudonymOptions: ParsableArguments {
     /// Refuses a key file that is the export itself: one would overwrite the other.
     func validate(output: String?) throws {
         if let keyPath, let output, output != "-",
-           (keyPath as NSString).standardizingPath == (output as NSString).standardizingPath {
+           URL(fileURLWithPath: keyPath).standardizedFileURL == URL(fileURLWithPath: output).standardizedFileURL {
             throw ValidationError("--pseudonym-key must name another file than --output")
         }
     }
@@ -36,7 +36,7 @@ struct PseudonymOptions: ParsableArguments {
     /// that says so.
     func write(_ key: PseudonymKey) throws -> String? {
         guard let keyPath else { return nil }
-        try AtomicFile.write(try key.json(), to: keyPath)
+        try OutputFile.write(try key.json(), to: keyPath)
         // The key undoes the pseudonymization: whatever the writer kept of an earlier file's mode,
         // a regular file holding it is for its owner's eyes only.
         var info = stat()

@@ -20,7 +20,7 @@ struct ImportCodebook: ParsableCommand {
     func run() throws {
         let database = try workspace.open()
         let entries: [CodebookEntry]
-        if try Self.isREFI(file) {
+        if try Self.isREFI(file, maxSize: limits.maxSize) {
             let reader = try REFICodebookReader(path: file, maxSize: limits.maxSize)
             entries = try reader.read()
             reader.warnings.forEach(Console.warning)
@@ -33,13 +33,10 @@ struct ImportCodebook: ParsableCommand {
         Console.print("codebook \(file): \(counts.created) codes created, \(counts.updated) updated, \(counts.unchanged) unchanged")
     }
 
-    /// Whether the file declares the REFI-QDA codebook namespace near its start.
-    static func isREFI(_ path: String) throws -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw RoundtableError(.inputMissing, "\(path): cannot read the file")
-        }
-        defer { try? handle.close() }
-        let prefix = try handle.read(upToCount: 4096) ?? Data()
+    /// Whether the file declares the REFI-QDA codebook namespace near its start (read through
+    /// `InputFile`, so the reader that follows still gets a stream's bytes).
+    static func isREFI(_ path: String, maxSize: Int64) throws -> Bool {
+        let prefix = try InputFile.head(of: path, count: 4096, maxSize: maxSize)
         return String(decoding: prefix, as: UTF8.self).contains(REFICodebookWriter.namespace)
     }
 }

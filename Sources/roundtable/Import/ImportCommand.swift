@@ -4,6 +4,7 @@ import RoundtableXML
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Bring in what partners send: rosters, codebooks, and workspace backups.",
+        discussion: "FILE may be - (standard input), a pipe or a FIFO: every input is read once.",
         subcommands: [ImportRoster.self, ImportCodebook.self, ImportWorkspace.self, ImportREFI.self])
 }
 

@@ -41,10 +41,10 @@ struct ImportRoster: ParsableCommand {
         if TripleSReader.accepts(path: file) { return try runTripleS() }
         guard map.isEmpty && mapFile == nil else { throw RoundtableError.usage("--map and --map-file apply to Triple-S (.sss) files only") }
         let database = try workspace.open()
-        let digest = try FileDigest(path: file)
+        let digest = try FileDigest(path: file, maxSize: limits.maxSize)
         let reader = try RosterReader(path: file, maxSize: limits.maxSize, partner: partner)
-        let progress = Progress(label: "importing \((file as NSString).lastPathComponent)")
-        let options = RosterImportOptions(partner: partner, fileName: (file as NSString).lastPathComponent, panel: panel,
+        let progress = Progress(label: "importing \(PathName.lastComponent(of: file))")
+        let options = RosterImportOptions(partner: partner, fileName: PathName.lastComponent(of: file), panel: panel,
                                           dryRun: dryRun, skipInvalid: skipInvalid)
         let report = try database.importRoster(options, sha256: digest.value) { deliver in
             try reader.readAhead { item in
@@ -62,9 +62,9 @@ struct ImportRoster: ParsableCommand {
     private func runTripleS() throws {
         let reader = try TripleSReader(path: file, mapping: TripleSMapping(flags: map, file: mapFile), maxSize: limits.maxSize)
         let database = try workspace.open()
-        let digest = try FileDigest(path: reader.dataPath)
-        let progress = Progress(label: "importing \((reader.dataPath as NSString).lastPathComponent)")
-        let options = RosterImportOptions(partner: partner, fileName: (reader.dataPath as NSString).lastPathComponent, panel: panel,
+        let digest = try FileDigest(path: reader.dataPath, maxSize: limits.maxSize)
+        let progress = Progress(label: "importing \(PathName.lastComponent(of: reader.dataPath))")
+        let options = RosterImportOptions(partner: partner, fileName: PathName.lastComponent(of: reader.dataPath), panel: panel,
                                           dryRun: dryRun, skipInvalid: skipInvalid)
         let report = try database.importRoster(options, sha256: digest.value) { deliver in
             try reader.read { item in
@@ -97,7 +97,7 @@ struct ImportRoster: ParsableCommand {
             Console.print("dry run, nothing written: would import \(counts)")
         } else if report.committed {
             let nothing = report.new == 0 && report.updated == 0 ? " (nothing changed)" : ""
-            Console.print("imported batch \(report.batchId!) from \(partner): \(counts)\(nothing)")
+            Console.print("imported batch \(report.batchId.map(String.init) ?? "?") from \(partner): \(counts)\(nothing)")
         }
         if !report.committed && !dryRun {
             let rows = report.rejected.count == 1 ? "1 rejected row" : "\(report.rejected.count) rejected rows"

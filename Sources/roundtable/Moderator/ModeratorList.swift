@@ -8,7 +8,7 @@ struct ModeratorList: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let moderators = try workspace.open().moderators()
+        let moderators = try workspace.openForReading().moderators()
         switch output.format {
         case .json:
             try JSONOutput.print(moderators.map(ModeratorJSON.init))

@@ -11,7 +11,7 @@ struct NoteList: ParsableCommand {
     @Flag(help: "Only actions not yet closed.") var open = false
 
     func run() throws {
-        let notes = try workspace.open().notes(session: try session.map(Keys.session), openOnly: open)
+        let notes = try workspace.openForReading().notes(session: try session.map(Keys.session), openOnly: open)
         switch output.format {
         case .json:
             try JSONOutput.print(notes.map(NoteJSON.init))

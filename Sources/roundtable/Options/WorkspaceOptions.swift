@@ -14,16 +14,29 @@ struct WorkspaceOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["ROUNDTABLE_DB"] ?? "roundtable.sqlite"
     }
 
-    /// Opens (or creates) the workspace.
+    /// Opens (or creates) the workspace, for a command that writes.
     func open() throws -> AppDatabase {
         try AppDatabase.open(path: path, busyTimeout: try Self.busyTimeout(), clock: try Self.clock())
+    }
+
+    /// Opens the workspace for a command that reads it and also records something (such as the
+    /// GUIDs an export assigns): never creates it (exit 66).
+    func openExisting() throws -> AppDatabase {
+        try AppDatabase.open(path: path, creating: false, busyTimeout: try Self.busyTimeout(), clock: try Self.clock())
+    }
+
+    /// Opens the workspace read-only, for a command that only reads: a missing workspace is exit 66
+    /// and is never created, and a read-only file serves.
+    func openForReading() throws -> AppDatabase {
+        try AppDatabase.openForReading(path: path, busyTimeout: try Self.busyTimeout(), clock: try Self.clock())
     }
 
     /// Seconds to wait for another writer: `ROUNDTABLE_BUSY_TIMEOUT`, else 10.
     static func busyTimeout() throws -> TimeInterval {
         guard let text = ProcessInfo.processInfo.environment["ROUNDTABLE_BUSY_TIMEOUT"], !text.isEmpty else { return 10 }
-        guard let seconds = TimeInterval(text), seconds >= 0 else {
-            throw RoundtableError.usage("ROUNDTABLE_BUSY_TIMEOUT must be a number of seconds, not '\(text)'")
+        // Capped at a day: SQLite takes the wait in milliseconds as a C int, and "inf" parses.
+        guard let seconds = TimeInterval(text), seconds >= 0, seconds <= 86_400 else {
+            throw RoundtableError.usage("ROUNDTABLE_BUSY_TIMEOUT must be a number of seconds from 0 to 86400, not '\(text)'")
         }
         return seconds
     }

@@ -10,7 +10,7 @@ struct PanelList: ParsableCommand {
     @Flag(help: "Include archived panels.") var archived = false
 
     func run() throws {
-        let panels = try workspace.open().panels(includeArchived: archived)
+        let panels = try workspace.openForReading().panels(includeArchived: archived)
         switch output.format {
         case .json:
             try JSONOutput.print(panels.map { PanelJSON($0.panel, activeMembers: $0.activeMembers) })

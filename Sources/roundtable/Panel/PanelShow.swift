@@ -9,7 +9,7 @@ struct PanelShow: ParsableCommand {
     @Argument(help: "Panel key.") var key: String
 
     func run() throws {
-        let details = try workspace.open().panelDetails(key)
+        let details = try workspace.openForReading().panelDetails(key)
         let members = details.members.map { member in
             MemberJSON(key: "\(member.participant.key)", name: member.participant.displayName,
                        role: member.membership.role, status: member.membership.status.rawValue,

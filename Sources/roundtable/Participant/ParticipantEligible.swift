@@ -21,7 +21,7 @@ struct ParticipantEligible: ParsableCommand {
 
     func run() throws {
         let policy = try eligibility.policy()
-        let verdicts = try workspace.open().eligibility(panel: panel, session: try forSession.map(Keys.session),
+        let verdicts = try workspace.openForReading().eligibility(panel: panel, session: try forSession.map(Keys.session),
                                                         policy: policy)
         let shown = explain ? verdicts : verdicts.filter(\.isEligible)
         switch output.format {

@@ -13,7 +13,7 @@ struct ParticipantList: ParsableCommand {
     @Option(parsing: .unconditional, help: "At most this many.") var limit: Int?
 
     func run() throws {
-        let people = try workspace.open().participants(search: search, panel: panel, limit: limit)
+        let people = try workspace.openForReading().participants(search: search, panel: panel, limit: limit)
         switch output.format {
         case .json:
             try JSONOutput.print(people.map { ParticipantJSON($0.participant, panels: $0.panels) })

@@ -11,7 +11,7 @@ struct ParticipantShow: ParsableCommand {
     @Argument(help: "Participant key.") var key: String
 
     func run() throws {
-        let details = try workspace.open().participantDetails(try Keys.participant(key))
+        let details = try workspace.openForReading().participantDetails(try Keys.participant(key))
         let view = ParticipantDetailsJSON(details)
         switch output.format {
         case .json:

@@ -19,7 +19,7 @@ struct ReportSession: ParsableCommand {
     }
 
     func run() throws {
-        let report = try workspace.open().sessionReport(try Keys.session(key), topCodes: topCodes)
+        let report = try workspace.openForReading().sessionReport(try Keys.session(key), topCodes: topCodes)
         switch output.format {
         case .json: try JSONOutput.print(SessionReportJSON(report))
         case .table: Console.print(SessionReportText.render(report, zone: try zone.zone()))

@@ -22,7 +22,7 @@ struct SessionList: ParsableCommand {
         let viewer = try zone.zone()
         let filter = SessionFilter(upcoming: upcoming, panel: panel, moderator: try moderator.map(Keys.moderator),
                                    limit: limit)
-        let sessions = try workspace.open().sessions(filter)
+        let sessions = try workspace.openForReading().sessions(filter)
         switch output.format {
         case .json: try JSONOutput.print(sessions.map { SessionJSON($0, viewer: viewer) })
         case .table: Console.print(SessionTable.render(sessions, viewer: viewer))

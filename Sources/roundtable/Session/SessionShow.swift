@@ -12,7 +12,7 @@ struct SessionShow: ParsableCommand {
 
     func run() throws {
         let viewer = try zone.zone()
-        let details = try workspace.open().sessionDetails(try Keys.session(key))
+        let details = try workspace.openForReading().sessionDetails(try Keys.session(key))
         let view = SessionJSON(details, viewer: viewer)
         switch output.format {
         case .json:

@@ -14,7 +14,7 @@ struct SurveySummaryCommand: ParsableCommand {
     @Option(help: "Only answers about this session.") var session: String?
 
     func run() throws {
-        let summary = try workspace.open().surveySummary(panel: panel, session: try session.map(Keys.session),
+        let summary = try workspace.openForReading().surveySummary(panel: panel, session: try session.map(Keys.session),
                                                          since: try since.instant())
         switch output.format {
         case .json:

@@ -20,13 +20,14 @@ struct TranscriptImport: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var limits: InputLimitOptions
     @Argument(help: "Session key.") var key: String
-    @Argument(help: "Transcript file (UTF-8 or UTF-16 text).") var file: String
+    @Argument(help: "Transcript file (UTF-8 or UTF-16 text, or native XML); - reads standard input.") var file: String
     @Flag(help: "Replace the session's transcript (and the codings on it) if it has one.") var replace = false
 
     func run() throws {
         let session = try Keys.session(key)
-        // Only the start is read to tell XML from text: the XML reader streams the file itself.
-        let head = try Self.read(file, maxSize: limits.maxSize, upTo: 512)
+        // Only the start is looked at to tell XML from text: the XML reader streams the file itself.
+        // Both go through InputFile, which reads a pipe or FIFO from its source only once.
+        let head = Data(try InputFile.head(of: file, count: 512, maxSize: limits.maxSize))
         let report: TranscriptImportReport
         var codings = ""
         if Self.isXML(head) {
@@ -38,7 +39,7 @@ struct TranscriptImport: ParsableCommand {
             report = imported.transcript
             codings = " with \(imported.codings) codings" + (imported.codesCreated > 0 ? " (\(imported.codesCreated) new codes)" : "")
         } else {
-            let text = try Self.decode(try Self.read(file, maxSize: limits.maxSize), file: file)
+            let text = try Self.decode(try InputFile.contents(of: file, maxSize: limits.maxSize), file: file)
             report = try workspace.open().importTranscript(session: session, text: text, fileName: file, replace: replace)
         }
         for speaker in report.unmatched {
@@ -74,28 +75,6 @@ struct TranscriptImport: ParsableCommand {
         }
         let whitespace: Set<UInt16> = [0x20, 0x09, 0x0A, 0x0D]
         return units.first { !whitespace.contains($0) } == UInt16(UInt8(ascii: "<"))
-    }
-
-    /// The file's bytes (the first `count` only, when given); missing or unreadable files exit 66,
-    /// files over the limit 65.
-    static func read(_ path: String, maxSize: Int64, upTo count: Int? = nil) throws -> Data {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw RoundtableError(.inputMissing, "\(path): cannot read the file: \(String(cString: strerror(errno)))")
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else {
-            throw RoundtableError(.inputMissing, "\(path): cannot read the file: it is a folder")
-        }
-        guard Int64(info.st_size) <= maxSize else {
-            throw RoundtableError.rule("\(path): the file is \(info.st_size) bytes, over the \(maxSize)-byte limit (--max-size)")
-        }
-        do {
-            return try (count.map { try handle.read(upToCount: $0) } ?? handle.readToEnd()) ?? Data()
-        } catch {
-            throw RoundtableError(.inputMissing, "\(path): cannot read the file: \(error.localizedDescription)")
-        }
     }
 
     /// The text of a UTF-16 file (with a byte order mark) or a UTF-8 one; anything else is refused

@@ -22,7 +22,7 @@ struct TranscriptSearch: ParsableCommand {
     }
 
     func run() throws {
-        let hits = try workspace.open().searchTranscripts(query: words.joined(separator: " "),
+        let hits = try workspace.openForReading().searchTranscripts(query: words.joined(separator: " "),
                                                           session: try session.map(Keys.session), panel: panel, limit: limit)
         switch output.format {
         case .json:

@@ -10,7 +10,7 @@ struct TranscriptShow: ParsableCommand {
     @Argument(help: "Session key.") var key: String
 
     func run() throws {
-        let transcript = try workspace.open().transcript(session: try Keys.session(key))
+        let transcript = try workspace.openForReading().transcript(session: try Keys.session(key))
         switch output.format {
         case .json:
             try JSONOutput.print(TranscriptJSON(transcript))

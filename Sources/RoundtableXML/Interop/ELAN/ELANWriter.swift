@@ -24,7 +24,7 @@ public final class ELANWriter: TranscriptSink {
     /// Opens the file at `destination` (it appears there only once finished); `created` becomes the
     /// document's `DATE`, `author` its `AUTHOR`.
     public init(destination: String, created: Date, author: String = "Roundtable") throws {
-        writer = try XMLStreamWriter(file: AtomicFile(destination: destination))
+        writer = try XMLStreamWriter(file: OutputFile(destination: destination))
         self.created = created
         self.author = author
     }

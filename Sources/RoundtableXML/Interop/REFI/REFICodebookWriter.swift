@@ -12,7 +12,7 @@ public enum REFICodebookWriter {
     public static func write(_ codes: [Code], to destination: String, origin: String) throws {
         guard !codes.isEmpty else { throw RoundtableError.rule("the codebook is empty: a REFI-QDA codebook needs at least one code") }
         let children = Dictionary(grouping: codes.sorted { ($0.id ?? 0) < ($1.id ?? 0) }, by: \.parentId)
-        let writer = try XMLStreamWriter(file: AtomicFile(destination: destination))
+        let writer = try XMLStreamWriter(file: OutputFile(destination: destination))
         try writer.startDocument()
         try writer.start("CodeBook", namespace: namespace)
         try writer.attribute("origin", origin)

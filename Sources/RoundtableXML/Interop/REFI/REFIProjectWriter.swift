@@ -20,16 +20,15 @@ public enum REFIProjectWriter {
         }
         defer { try? FileManager.default.removeItem(at: folder) }
         let projectFile = folder.appendingPathComponent("project.qde")
-        let xml = try XMLStreamWriter(file: AtomicFile(destination: projectFile.path))
+        let xml = try XMLStreamWriter(file: OutputFile(destination: projectFile.path))
         try REFIProjectXML.write(project, to: xml, origin: origin, created: created)
         try xml.finish()
 
-        let temporary = AtomicFile.temporaryPath(for: destination)
-        unlink(temporary)
-        var committed = false
-        defer { if !committed { unlink(temporary) } }
+        // The zip is built in the private folder (ZIPFoundation seeks back into it) and then copied
+        // into the output, so a device, a FIFO or standard output can take a project too.
+        let zip = folder.appendingPathComponent("project.qdpx")
         do {
-            let archive = try Archive(url: URL(fileURLWithPath: temporary), accessMode: .create)
+            let archive = try Archive(url: zip, accessMode: .create)
             try archive.addEntry(with: "project.qde", fileURL: projectFile, compressionMethod: .deflate)
             for source in project.sources {
                 let data = Data(source.text.utf8)
@@ -41,13 +40,11 @@ public enum REFIProjectWriter {
         } catch let error as RoundtableError {
             throw error
         } catch {
-            throw RoundtableError(.cannotCreateOutput, "cannot write \(destination): \(error)")
+            throw RoundtableError(.cannotCreateOutput, "cannot write \(destination): the archive could not be built in the temporary folder")
         }
-        // The archive is closed once it goes out of scope above; only then is it moved into place.
-        chmod(temporary, 0o600)
-        guard rename(temporary, destination) == 0 else {
-            throw RoundtableError(.cannotCreateOutput, "cannot create \(destination): \(String(cString: strerror(errno)))")
-        }
-        committed = true
+        // The archive is closed once it goes out of scope above; only then is it copied out.
+        let output = try OutputFile(destination: destination)
+        try output.write(contentsOf: zip.path)
+        try output.commit()
     }
 }

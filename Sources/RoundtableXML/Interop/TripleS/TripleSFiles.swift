@@ -28,18 +28,17 @@ enum TripleSFiles {
     /// The data file for the metadata at `sssPath`: the same name with `.asc` or `.dat` (fixed
     /// width) or `.csv`, else the file the record's `href` names, looked for beside the `.sss`.
     static func dataPath(for sssPath: String, _ metadata: TripleSMetadata) throws -> String {
-        let url = URL(fileURLWithPath: sssPath)
-        let folder = url.deletingLastPathComponent()
-        let base = url.deletingPathExtension().lastPathComponent
+        let folder = PathName.folder(of: sssPath)
+        let base = PathName.lastComponent(of: PathName.deletingExtension(of: sssPath))
         let extensions = metadata.layout == .csv ? ["csv", "CSV", "txt"] : ["asc", "ASC", "dat", "DAT"]
-        var candidates = extensions.map { (sssPath as NSString).deletingPathExtension + "." + $0 }
+        var candidates = extensions.map { PathName.deletingExtension(of: sssPath) + "." + $0 }
         // An href is usually a path on the writer's machine (often Windows): only its name is used.
         if let name = metadata.href?.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last, name != ".", name != ".." {
-            candidates.append(folder.appendingPathComponent(String(name)).path)
+            candidates.append(PathName.joining(folder, String(name)))
         }
         if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) { return found }
-        let looked = candidates.dropFirst().map { ($0 as NSString).lastPathComponent }
-        throw RoundtableError(.inputMissing, "\(candidates[0]): the data file for \(base).\(url.pathExtension) is missing "
+        let looked = candidates.dropFirst().map { PathName.lastComponent(of: $0) }
+        throw RoundtableError(.inputMissing, "\(candidates[0]): the data file for \(base).\(PathName.pathExtension(of: sssPath)) is missing "
             + "(also looked for \(looked.joined(separator: ", ")))")
     }
 

@@ -19,7 +19,7 @@ public final class TripleSReader {
 
     /// Whether `path` names Triple-S metadata (by its `.sss` extension).
     public static func accepts(path: String) -> Bool {
-        (path as NSString).pathExtension.lowercased() == "sss"
+        PathName.pathExtension(of: path).lowercased() == "sss"
     }
 
     /// Reads the metadata at `path` and finds its data file; refuses a mapping that names unknown
@@ -27,11 +27,11 @@ public final class TripleSReader {
     public init(path: String, mapping: TripleSMapping, maxSize: Int64 = NativeFormat.defaultMaxSize) throws {
         sssPath = path
         metadata = try TripleSMetadataReader.read(path: path, maxSize: maxSize)
-        fields = try mapping.resolve(metadata, file: (path as NSString).lastPathComponent)
+        fields = try mapping.resolve(metadata, file: PathName.lastComponent(of: path))
         dataPath = try TripleSFiles.dataPath(for: path, metadata)
         data = try TripleSDataFile(path: dataPath, metadataEncoding: metadata.encoding, maxSize: maxSize)
         positionWarnings = try metadata.checkPositions(longest: data.longestLine(), file: path,
-                                                       data: (dataPath as NSString).lastPathComponent)
+                                                       data: PathName.lastComponent(of: dataPath))
     }
 
     /// The variables kept as attributes: all those not mapped to a field, in file order.
