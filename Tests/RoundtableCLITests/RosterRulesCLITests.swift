@@ -46,6 +46,8 @@ struct RosterRulesCLITests {
         let file = try Roster.write(Roster.xml([Roster.row("R-1", "Aino")]).replacingOccurrences(of: #"partner="acme""#,
                                                                                                     with: #"partner="other""#),
                                     "r.xml", in: cli)
+        // Read commands never create a workspace, so there must be one to compare against.
+        _ = try cli.key("participant", "add", "--name", "Bo Ek")
         let before = try WorkspaceState(cli)
         let result = try cli.start(["import", "roster", file, "--partner", "acme"] + extra).finish()
         #expect(result.status == 65)
