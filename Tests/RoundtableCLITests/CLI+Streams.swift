@@ -21,10 +21,14 @@ extension CLI {
         return result
     }
 
-    /// Runs the binary as `nobody` (through `setpriv`), for what root cannot see: permissions.
-    /// Nil when the tests do not run as root or `setpriv` is missing.
-    func runAsNobody(_ arguments: [String]) throws -> Result? {
-        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return nil }
+    /// Runs the binary without root's powers, for what root cannot see: permissions. As root it
+    /// runs as `nobody` through `setpriv` (util-linux, on every Debian), and fails the test if that
+    /// is missing rather than skip; as anyone else it runs as that user.
+    func runAsNobody(_ arguments: [String]) throws -> Result {
+        guard getuid() == 0 else { return try run(arguments) }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw CLIFailure(description: "running as root, the permission tests need /usr/bin/setpriv (util-linux)")
+        }
         // A copy nobody may execute, whatever the permissions on the build folder's parents.
         let binary = folder.appendingPathComponent(".roundtable-for-nobody").path
         if !FileManager.default.fileExists(atPath: binary) {
