@@ -35,6 +35,7 @@ struct NumberAndLifecycleMessagesCLITests {
         (["session", "schedule", "--title", "T", "--start", "2027-03-01T10:00Z", "--duration", "1h", "--moderator", "M-0001",
           "--capacity", "-1"], "--capacity must be between 1 and 500, not -1"),
         (["session", "list", "--limit", "-1"], "--limit must be at least 1"),
+        (["participant", "list", "--limit", "-5"], "--limit must be at least 1"),
     ])
     func negativeNumbersAreRefusedByName(_ arguments: [String], _ message: String) throws {
         let result = try cli.start(arguments).finish()

@@ -13,6 +13,7 @@ struct ParticipantList: ParsableCommand {
     @Option(parsing: .unconditional, help: "At most this many.") var limit: Int?
 
     func run() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         let people = try workspace.openForReading().participants(search: search, panel: panel, limit: limit)
         switch output.format {
         case .json:
