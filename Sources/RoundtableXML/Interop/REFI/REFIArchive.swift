@@ -57,7 +57,13 @@ struct REFIArchive {
             throw XMLInputError(file: file, message: "\(entry.path) is larger than \(maxSize) bytes")
         }
         var data = Data()
-        _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+        } catch {
+            // ZIPFoundation's errors (a damaged deflate stream or entry header) would reach the
+            // user as exit 1 and a type name: a damaged entry is bad input like any other.
+            throw XMLInputError(file: file, message: "\(entry.path) is damaged: its data cannot be read")
+        }
         return [UInt8](data)
     }
 }
