@@ -38,6 +38,17 @@ max_len() {
     esac
 }
 
+# Tokens of each target's format (Fuzz/Dictionaries), which the fuzzer splices into its inputs.
+dictionary() {
+    case "$1" in
+        FuzzRosterParser|FuzzWorkspaceReader|FuzzTranscriptXML) echo native ;;
+        FuzzREFIProject|FuzzREFICodebook) echo refi ;;
+        FuzzTripleSMetadata|FuzzTripleSData) echo triples ;;
+        FuzzTranscriptText) echo text ;;
+        FuzzInstantParser) echo instant ;;
+    esac
+}
+
 out=${FUZZ_OUT:-$repo/Fuzz/.build/fuzz}
 mkdir -p "$out/corpus" "$out/artifacts" "$out/logs" "$out/tmp"
 
@@ -95,7 +106,8 @@ for target in "${targets[@]}"; do
     # cost a gigabyte; -use_value_profile: guides mutations through comparisons (names, numbers).
     # shellcheck disable=SC2086
     "$bin/$target" -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=10 -rss_limit_mb=2048 \
-        -malloc_limit_mb=1024 -use_value_profile=1 -print_final_stats=1 -artifact_prefix="$artifacts/" \
+        -malloc_limit_mb=1024 -use_value_profile=1 -dict="$repo/Fuzz/Dictionaries/$(dictionary "$target").dict" \
+        -print_final_stats=1 -artifact_prefix="$artifacts/" \
         ${FUZZ_FLAGS:-} "$corpus" > "$log" 2>&1
     status=$?
     runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
