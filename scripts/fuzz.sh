@@ -31,7 +31,7 @@ case "$seconds" in ''|*[!0-9]*) echo "error: SECONDS must be a whole number, not
 # Longest input each target is given: enough for its seeds, small enough to keep executions fast.
 max_len() {
     case "$1" in
-        FuzzREFIProject) echo 65536 ;;
+        FuzzREFIProject) echo 32768 ;;
         FuzzInstantParser) echo 128 ;;
         FuzzTranscriptText|FuzzTripleSData) echo 8192 ;;
         *) echo 16384 ;;
