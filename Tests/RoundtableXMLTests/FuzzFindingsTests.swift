@@ -40,4 +40,22 @@ struct FuzzFindingsTests {
         let error = try #require(throws: XMLInputError.self) { try REFIProjectReader(path: path).read() }
         #expect(error.file == path && error.message.contains("project.qde"), "\(error)")
     }
+
+    /// A Triple-S `<spread subfields="-9223372036854775808"/>` is refused as metadata; the field
+    /// arithmetic (subfields − 1) trapped on it, also after positions were bounded from above.
+    @Test(arguments: ["csv", "fixed"])
+    func theSmallestSubfieldCountIsRefusedNotATrap(format: String) throws {
+        let folder = try TempFolder()
+        let position = format == "fixed" ? #"<position start="1" finish="2"/>"# : ""
+        let path = try folder.write("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <sss version="2.0"><survey><record ident="R" format="\(format)">
+            <variable ident="1" type="character"><name>A</name><label>A</label><position start="1" finish="1"/></variable>
+            <variable ident="2" type="multiple"><name>B</name><label>B</label>\(position)<spread subfields="-9223372036854775808"/>
+              <values><value code="1">x</value></values></variable>
+            </record></survey></sss>
+            """, "survey.sss")
+        let error = try #require(throws: XMLInputError.self) { try TripleSReader.metadata(path: path) }
+        #expect(error.line == 4 && error.message.contains("subfields"), "\(error)")
+    }
 }
