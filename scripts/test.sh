@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: installs the few Debian packages the build links against and the
-# Python parser the calendar tests check against, if missing, then runs every test suite.
+# Python parser the calendar tests check against, if missing, then runs every test suite and
+# every fuzz target (scripts/fuzz.sh) for a short while.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,4 +28,21 @@ if ! has_icalendar; then
         python3 -m pip install --quiet --upgrade 'icalendar>=6' >&2
 fi
 
-exec swift test "$@"
+# The test suites, then every fuzz target for a short while (FUZZ_SECONDS each, default 15; 0 skips
+# them, and says so). swift test's output and status come first; its closing line is repeated at
+# the end when the fuzzing finds nothing, so the last line is still the test run's verdict.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+swift test "$@" 2>&1 | tee "$log" || status=${PIPESTATUS[0]}
+if [ "$status" -ne 0 ]; then
+    exit "$status"
+fi
+seconds=${FUZZ_SECONDS:-15}
+if [ "$seconds" = 0 ]; then
+    echo "fuzzing skipped (FUZZ_SECONDS=0)"
+elif ! bash scripts/fuzz.sh all "$seconds"; then
+    echo "error: the fuzz targets failed to build or found a crash (see above); swift test itself passed"
+    exit 1
+fi
+tail -n 1 "$log"

@@ -96,7 +96,8 @@ struct TripleSMetadataReader {
                 variable.finish = Int(position["finish"] ?? "") ?? variable.start
                 try parser.reader.skipElement()
             case "spread":
-                variable.subfields = Int(parser.reader.attributes()["subfields"] ?? "") ?? 0
+                // Below 1 is never valid (the checks say so); as 0 it cannot overflow the field arithmetic.
+                variable.subfields = max(0, Int(parser.reader.attributes()["subfields"] ?? "") ?? 0)
                 try parser.reader.skipElement()
             case "values": try parser.values(into: &variable)
             case "range": try parser.range(into: &variable)
