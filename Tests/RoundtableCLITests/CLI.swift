@@ -42,20 +42,7 @@ struct CLI {
 
     /// Starts the binary without waiting, so several can race.
     func start(_ arguments: [String]) throws -> Running {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var env = ["PATH": "/usr/bin:/bin", "USER": "tester", "HOME": folder.path]
-        env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return Running(process: process, out: out, err: err)
+        try start(arguments, standardInput: FileHandle.nullDevice)
     }
 
     /// A started process.
