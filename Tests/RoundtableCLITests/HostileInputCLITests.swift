@@ -93,6 +93,21 @@ struct HostileInputCLITests {
         #expect(result.status == 65)
     }
 
+    /// libxml2 2.9 handles an element's attributes in quadratic time: 100,000 on one element, a
+    /// 1.5 MB file, kept it busy for minutes. Every reader that opens a file counts them first.
+    @Test(arguments: [["import", "roster", "wide.xml", "--partner", "acme"], ["import", "workspace", "wide.xml"],
+                      ["import", "codebook", "wide.xml"]])
+    func anElementWithThousandsOfAttributesIsRefusedAtOnce(_ arguments: [String]) throws {
+        let cli = try CLI()
+        let attributes = (0..<100_000).map { " a\($0)=\"\($0)\"" }.joined()
+        try Data((Self.head + Self.open + "\n<participant id=\"W-1\"\(attributes)><name>W</name></participant>\n</roster>\n").utf8)
+            .write(to: cli.folder.appendingPathComponent("wide.xml"))
+        let result = try cli.start(arguments).finish(within: 30)
+        #expect(result.status == 65, "\(arguments): \(result.stderr)")
+        #expect(result.stderr == "error: wide.xml:3: an element has more than 1000 attributes; refused (no file Roundtable reads has such elements)\n",
+                "\(arguments)")
+    }
+
     @Test func aMissingFileExits66() throws {
         let cli = try Self.workspace()
         let before = try WorkspaceState(cli)

@@ -130,8 +130,11 @@ final class XMLPushParser {
     /// error or whatever the handler threw; schema errors went to `handler.invalid`.
     func parse() throws {
         var chunk = [CChar](repeating: 0, count: 256 * 1024)
+        // libxml2's attribute handling is quadratic in their number: count them before it sees them.
+        var attributes = AttributeCounter(file: file)
         while true {
             let count = try read(into: &chunk)
+            try chunk.withUnsafeBytes { try attributes.scan(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
             let status = xmlParseChunk(context, chunk, Int32(count), count == 0 ? 1 : 0)
             if let failure { throw failure }
             if status != 0 || context.pointee.wellFormed == 0 { throw stopError() }

@@ -25,11 +25,21 @@ final class XMLStreamReader {
         _ = LibXMLSetup.ready
         file = path
         let fd = try UntrustedFile.open(path, maxSize: maxSize)
-        guard let reader = xmlReaderForFd(fd, path, nil, LibXMLSetup.untrustedParseOptions) else {
+        fileDescriptor = fd
+        // Read through a feed rather than xmlReaderForFd, so AttributeCounter sees every start tag
+        // before libxml2, whose attribute handling is quadratic in their number.
+        let feed: XMLInputFeed
+        do {
+            feed = try XMLInputFeed(DescriptorSource(fd, file: path), label: path)
+        } catch {
+            close(fd)
+            throw error
+        }
+        guard let reader = Self.reader(reading: feed, label: path) else {
             close(fd)
             throw XMLInputError(file: path, message: "libxml2 could not open the file")
         }
-        fileDescriptor = fd
+        self.feed = feed
         self.reader = reader
         collector = XMLErrorCollector(file: path)
         try attach(schema)
@@ -43,18 +53,7 @@ final class XMLStreamReader {
         file = label
         let feed = try XMLInputFeed(source, label: label)
         try InputPrescan.check(feed.head, file: label)
-        let read: xmlInputReadCallback = { context, buffer, length in
-            guard let context, let buffer, length >= 0 else { return -1 }
-            let feed = Unmanaged<XMLInputFeed>.fromOpaque(context).takeUnretainedValue()
-            return feed.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length)))
-        }
-        // libxml2 calls this once, when it frees the reader or fails to make one.
-        let close: xmlInputCloseCallback = { context in
-            if let context { Unmanaged<XMLInputFeed>.fromOpaque(context).release() }
-            return 0
-        }
-        guard let reader = xmlReaderForIO(read, close, Unmanaged.passRetained(feed).toOpaque(), label, nil,
-                                          LibXMLSetup.untrustedParseOptions)
+        guard let reader = Self.reader(reading: feed, label: label)
         else { throw XMLInputError(file: label, message: "libxml2 could not read the document") }
         self.feed = feed
         self.reader = reader
@@ -85,6 +84,22 @@ final class XMLStreamReader {
         self.reader = reader
         collector = XMLErrorCollector(file: label)
         try attach(schema)
+    }
+
+    /// A reader pulling its bytes from `feed`, which it keeps alive until it is freed.
+    private static func reader(reading feed: XMLInputFeed, label: String) -> xmlTextReaderPtr? {
+        let read: xmlInputReadCallback = { context, buffer, length in
+            guard let context, let buffer, length >= 0 else { return -1 }
+            let feed = Unmanaged<XMLInputFeed>.fromOpaque(context).takeUnretainedValue()
+            return feed.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length)))
+        }
+        // libxml2 calls this once, when it frees the reader or fails to make one.
+        let close: xmlInputCloseCallback = { context in
+            if let context { Unmanaged<XMLInputFeed>.fromOpaque(context).release() }
+            return 0
+        }
+        return xmlReaderForIO(read, close, Unmanaged.passRetained(feed).toOpaque(), label, nil,
+                              LibXMLSetup.untrustedParseOptions)
     }
 
     deinit {
