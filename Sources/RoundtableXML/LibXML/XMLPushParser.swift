@@ -2,43 +2,6 @@ import Foundation
 internal import CLibXML2
 import RoundtableCore
 
-/// Receives a document's events from `XMLPushParser`; anything it throws stops the parse.
-protocol SAXHandler: AnyObject {
-    /// An element starts; what the tag points at is libxml2's, valid only during the call.
-    func startElement(_ tag: SAXStartTag, in parser: XMLPushParser) throws
-    /// The innermost open element ends.
-    func endElement(in parser: XMLPushParser) throws
-    /// Text inside the innermost open element (entities replaced); one text may come in pieces.
-    func characters(_ text: UnsafeBufferPointer<UInt8>, in parser: XMLPushParser) throws
-    /// The schema rejects something at the parser's current position; the parse goes on unless this throws.
-    func invalid(_ error: XMLInputError, in parser: XMLPushParser) throws
-}
-
-/// An element's start tag, borrowed from libxml2 for the length of one `startElement` call.
-struct SAXStartTag {
-    /// The local name. libxml2 interns names, so within one document a name keeps its address.
-    let localName: UnsafePointer<UInt8>
-    /// The namespace URI, interned the same way; nil when the element has none.
-    let namespace: UnsafePointer<UInt8>?
-    let attributeCount: Int
-    fileprivate let attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
-
-    /// The interned local name of attribute `index`.
-    func attributeName(_ index: Int) -> UnsafePointer<UInt8> {
-        attributes![index * 5]!  // localname, prefix, URI, value, end
-    }
-
-    /// The value of attribute `index`, entities replaced. Without entity substitution libxml2
-    /// hands a SAX2 handler every `&` of a value as the character reference `&#38;` (the one it
-    /// leaves for the tree builder to resolve), so that is resolved here.
-    func attributeValue(_ index: Int) -> String {
-        let start = attributes![index * 5 + 3]!
-        let bytes = UnsafeBufferPointer(start: start, count: attributes![index * 5 + 4]! - start)
-        let value = String(decoding: bytes, as: UTF8.self)
-        return bytes.contains(UInt8(ascii: "&")) ? value.replacingOccurrences(of: "&#38;", with: "&") : value
-    }
-}
-
 /// A validating SAX parse of one untrusted document, fed in chunks: the cheap way to stream a
 /// large file, as no node is ever built. libxml2's schema validator is plugged into the event
 /// stream exactly as `xmlTextReader` plugs it in. Owns the parser, the validator and the input.
@@ -130,7 +93,6 @@ final class XMLPushParser {
     /// error or whatever the handler threw; schema errors went to `handler.invalid`.
     func parse() throws {
         var chunk = [CChar](repeating: 0, count: 256 * 1024)
-        // libxml2's attribute handling is quadratic in their number: count them before it sees them.
         var attributes = AttributeCounter(file: file)
         while true {
             let count = try read(into: &chunk)
