@@ -8,6 +8,7 @@ enum Schema {
         migrator.registerMigration("v2 import batches and partner references", migrate: createV2)
         migrator.registerMigration("v3 concepts, transcripts, codebook and feedback", migrate: createV3)
         migrator.registerMigration("v4 REFI-QDA identities", migrate: createV4)
+        migrator.registerMigration("v5 transcript sources and coding batches", migrate: createV5)
         return migrator
     }
 

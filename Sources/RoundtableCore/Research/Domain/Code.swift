@@ -79,12 +79,15 @@ public struct Coding: Codable, Hashable, Sendable {
     public var createdAt: Date
     /// The coding's GUID in REFI-QDA exchange (a selection there).
     public var guid: String
+    /// The batch (`code apply --search`) that made it, nil for a coding made one at a time.
+    public var batchId: Int64?
 
     /// Creates a coding of `target`, over `span` or (nil) the whole text.
     public init(id: Int64? = nil, codeId: Int64, target: CodingTarget, span: TextSpan?, coder: String, createdAt: Date,
-                guid: String = GUID.make()) {
+                guid: String = GUID.make(), batchId: Int64? = nil) {
         self.id = id
         self.guid = guid
+        self.batchId = batchId
         self.codeId = codeId
         switch target {
         case .utterance(let id): utteranceId = id
