@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import RoundtableCore
+
+/// Percentage agreement, Cohen's κ and Krippendorff's α of one set of binary units.
+public struct AgreementMeasures: Sendable, Equatable {
+    /// The units compared, counted by weight (utterances, characters, or code × unit when pooled).
+    public let units: Int
+    /// The share of units every coder valued alike.
+    public let percent: PercentAgreement
+    /// Cohen's κ; nil unless exactly two coders are compared.
+    public let kappa: CohenKappa?
+    /// Krippendorff's α, nominal.
+    public let alpha: KrippendorffAlpha
+
+    /// Measures `data`.
+    public init(_ data: ReliabilityData<Bool>) {
+        units = data.unitCount
+        percent = PercentAgreement(data)
+        kappa = CohenKappa(data)
+        alpha = KrippendorffAlpha(data)
+    }
+}
+
+/// How far coders agree on one code.
+public struct CodeAgreementMeasures: Sendable, Equatable {
+    /// The code's path.
+    public var code: String
+    /// Its measures over the session's units.
+    public var measures: AgreementMeasures
+}
+
+/// Inter-coder agreement on a session's utterances, per code and over all codes.
+public struct AgreementReport: Sendable {
+    /// The session.
+    public var session: Session
+    /// What a unit is.
+    public var unit: AgreementUnit
+    /// The coders compared, in the order given (else sorted).
+    public var coders: [String]
+    /// The utterances the units come from.
+    public var utterances: Int
+    /// The utterances of the session in all.
+    public var sessionUtterances: Int
+    /// Every code's units pooled: each code × unit one binary unit.
+    public var overall: AgreementMeasures
+    /// Each code some compared coder applied to those utterances, by path.
+    public var codes: [CodeAgreementMeasures]
+    /// Every unit the coders disagree on, in transcript order.
+    public var disagreements: [AgreementDisagreement]
+}
+
+extension AppDatabase {
+    /// Inter-coder agreement on the codings of `session`'s utterances among `coders` (else everyone
+    /// who coded one), with units by `unit`; only utterances a compared coder coded count, unless
+    /// `includeUncoded`. Fewer than two coders, or a named coder who coded none of the session's
+    /// utterances, is bad data (65).
+    public func codingAgreement(session key: EntityKey, coders named: [String]? = nil, unit: AgreementUnit = .turn,
+                                includeUncoded: Bool = false) throws -> AgreementReport {
+        try read { db in
+            let session = try Lookup.session(db, key)
+            let utterances = try Utterance.filter(Column("sessionId") == key.id).order(Column("sequence")).fetchAll(db)
+            let codings = try Coding.filter(sql: "utteranceId IN (SELECT id FROM utterance WHERE sessionId = ?)",
+                                            arguments: [key.id]).order(Column("id")).fetchAll(db)
+            let coders = try Self.agreementCoders(named, present: Set(codings.map(\.coder)), session: key)
+            let position = Dictionary(uniqueKeysWithValues: coders.enumerated().map { ($1, $0) })
+            let codebook = try Codebook(db)
+            var byUtterance: [Int64: [AgreementUtterance.Coded]] = [:]
+            for coding in codings {
+                guard let coder = position[coding.coder], let utteranceId = coding.utteranceId,
+                      let code = codebook.code(coding.codeId) else { continue }
+                let span = coding.span ?? TextSpan(start: 0, end: Int.max)
+                byUtterance[utteranceId, default: []].append(.init(code: codebook.path(of: code), coder: coder, span: span))
+            }
+            let units = utterances.filter { includeUncoded || byUtterance[$0.id!] != nil }.map {
+                AgreementUtterance(key: $0.key, text: $0.text, codings: byUtterance[$0.id!] ?? [])
+            }
+            let paths = Set(byUtterance.values.joined().map(\.code)).sorted()
+            let built = CodingAgreement(coders: coders, unit: unit, codes: paths, utterances: units)
+            var pooled = ReliabilityData<Bool>(coders: coders.count)
+            for path in paths { pooled.append(contentsOf: built.data[path]!) }
+            return AgreementReport(
+                session: session, unit: unit, coders: coders, utterances: units.count, sessionUtterances: utterances.count,
+                overall: AgreementMeasures(pooled),
+                codes: paths.map { CodeAgreementMeasures(code: $0, measures: AgreementMeasures(built.data[$0]!)) },
+                disagreements: built.disagreements)
+        }
+    }
+
+    /// The coders to compare: those named (each must have coded in the session), else all who did.
+    static func agreementCoders(_ named: [String]?, present: Set<String>, session: EntityKey) throws -> [String] {
+        let who = present.isEmpty ? "nobody has coded its utterances"
+            : "coded by \(present.sorted().joined(separator: ", "))"
+        var coders: [String] = []
+        for coder in named ?? present.sorted() where !coders.contains(coder) {
+            guard present.contains(coder) else {
+                throw RoundtableError.rule("\(coder) has coded no utterance of \(session) (\(who))")
+            }
+            coders.append(coder)
+        }
+        guard coders.count >= 2 else {
+            throw RoundtableError.rule("agreement needs two coders of \(session) to compare (\(who))")
+        }
+        return coders
+    }
+}
