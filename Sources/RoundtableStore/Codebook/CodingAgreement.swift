@@ -44,9 +44,9 @@ struct CodingAgreement {
         for code in codes { data[code] = ReliabilityData(coders: coders.count) }
         for utterance in utterances {
             var found: [AgreementDisagreement] = []
+            let length = utterance.text.unicodeScalars.count
             for code in codes {
                 var spans = Array(repeating: [TextSpan](), count: coders.count)
-                let length = utterance.text.unicodeScalars.count
                 for coded in utterance.codings where coded.code == code {
                     // Clamped, so a span left longer than an edited text cannot count phantom characters.
                     let span = TextSpan(start: min(max(coded.span.start, 0), length), end: min(max(coded.span.end, 0), length))
