@@ -12,17 +12,24 @@ extension AppDatabase {
         try read { db in
             let session = try Lookup.session(db, key)
             let utterances = try Utterance.filter(Column("sessionId") == key.id).order(Column("sequence")).fetchAll(db)
-            let codings = try Coding.filter(sql: "utteranceId IN (SELECT id FROM utterance WHERE sessionId = ?)",
-                                            arguments: [key.id]).order(Column("id")).fetchAll(db)
-            let coders = try Self.agreementCoders(named, present: Set(codings.map(\.coder)), session: key)
+            // Only the columns the units need: a long transcript has tens of thousands of codings.
+            let codings = try Row.fetchAll(db, sql: """
+                SELECT codeId, utteranceId, startOffset, endOffset, coder FROM coding
+                WHERE utteranceId IN (SELECT id FROM utterance WHERE sessionId = ?) ORDER BY id
+                """, arguments: [key.id])
+            let coders = try Self.agreementCoders(named, present: Set(codings.map { $0["coder"] as String }), session: key)
             let position = Dictionary(uniqueKeysWithValues: coders.enumerated().map { ($1, $0) })
             let codebook = try Codebook(db)
+            var pathOf: [Int64: String] = [:]
             var byUtterance: [Int64: [AgreementUtterance.Coded]] = [:]
-            for coding in codings {
-                guard let coder = position[coding.coder], let utteranceId = coding.utteranceId,
-                      let code = codebook.code(coding.codeId) else { continue }
-                let span = coding.span ?? TextSpan(start: 0, end: Int.max)
-                byUtterance[utteranceId, default: []].append(.init(code: codebook.path(of: code), coder: coder, span: span))
+            for row in codings {
+                guard let coder = position[row["coder"]], let code = codebook.code(row["codeId"]) else { continue }
+                let start: Int? = row["startOffset"]
+                let end: Int? = row["endOffset"]
+                let path = pathOf[code.id!] ?? codebook.path(of: code)
+                pathOf[code.id!] = path
+                byUtterance[row["utteranceId"], default: []].append(
+                    .init(code: path, coder: coder, span: TextSpan(start: start ?? 0, end: end ?? Int.max)))
             }
             let units = utterances.filter { includeUncoded || byUtterance[$0.id!] != nil }.map {
                 AgreementUtterance(key: $0.key, text: $0.text, codings: byUtterance[$0.id!] ?? [])

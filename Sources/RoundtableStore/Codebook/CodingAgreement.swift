@@ -45,9 +45,16 @@ struct CodingAgreement {
         for utterance in utterances {
             var found: [AgreementDisagreement] = []
             let length = utterance.text.unicodeScalars.count
+            let byCode = Dictionary(grouping: utterance.codings, by: \.code)
             for code in codes {
+                guard let codings = byCode[code] else {
+                    // Nobody applied it here: one unit (or one stretch of every character) all 0.
+                    let weight = unit == .turn ? 1 : length
+                    if weight > 0 { data[code]!.add(Array(repeating: false, count: coders.count), weight: weight) }
+                    continue
+                }
                 var spans = Array(repeating: [TextSpan](), count: coders.count)
-                for coded in utterance.codings where coded.code == code {
+                for coded in codings {
                     // Clamped, so a span left longer than an edited text cannot count phantom characters.
                     let span = TextSpan(start: min(max(coded.span.start, 0), length), end: min(max(coded.span.end, 0), length))
                     if span.length > 0 { spans[coded.coder].append(span) }
@@ -55,7 +62,7 @@ struct CodingAgreement {
                 let stretches = unit == .turn ? Self.turn(spans) : Self.characters(spans, length: length)
                 for stretch in stretches {
                     data[code]!.add(stretch.values, weight: stretch.weight)
-                    guard Set(stretch.values).count > 1 else { continue }
+                    guard stretch.values.contains(!stretch.values[0]) else { continue }
                     found.append(AgreementDisagreement(
                         utterance: utterance.key, code: code, span: stretch.span, text: stretch.span.text(in: utterance.text),
                         appliedBy: coders.indices.filter { stretch.values[$0] }.map { coders[$0] },

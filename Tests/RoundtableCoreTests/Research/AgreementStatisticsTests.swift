@@ -90,6 +90,10 @@ struct AgreementStatisticsTests {
                 for _ in 0..<weight { expanded.add(values) }
             }
             #expect(weighted.unitCount == expanded.unitCount)
+            // Units with the same values are kept once: both hold the same distinct patterns.
+            #expect(expanded.units == weighted.units)
+            #expect(Set(weighted.units.map(\.values)).count == weighted.units.count)
+            if coders == 2 { #expect(weighted.units.count <= 16, "4 × 4 patterns of nil, 0, 1, 2") }
             #expect(KrippendorffAlpha(weighted) == KrippendorffAlpha(expanded))
             #expect(KrippendorffAlpha(weighted).value == KrippendorffAlpha(expanded).value)
             #expect(PercentAgreement(weighted) == PercentAgreement(expanded))

@@ -3,22 +3,26 @@ import Foundation
 /// Reliability data in Krippendorff's canonical form: the values that `coders` coders gave a set of
 /// units, nil where a coder gave none (a missing value).
 ///
-/// Each unit carries a weight, the number of identical units it stands for, so long runs of units
-/// that every coder valued alike (such as the characters of a coded stretch of text) are stored once.
-/// Every statistic built on it equals the one computed over the units written out one by one.
+/// Each unit carries a weight, the number of identical units it stands for, and units with the same
+/// values are kept once with their weights summed: every statistic here is a sum over units of a
+/// function of a unit's values, so this changes no result and keeps a long transcript's thousands of
+/// units down to the few value patterns they show. Every statistic built on it equals the one
+/// computed over the units written out one by one.
 public struct ReliabilityData<Value: Hashable & Sendable>: Sendable {
     /// One unit: a value (or nil) from each coder, in coder order, and how many units it stands for.
     public struct Unit: Sendable, Equatable {
         /// The coders' values, nil where a coder gave none.
         public let values: [Value?]
         /// How many identical units this one stands for (at least 1).
-        public let weight: Int
+        public internal(set) var weight: Int
     }
 
     /// How many coders the data compares.
     public let coders: Int
-    /// The units in the order they were added.
+    /// The distinct units, in the order their values first came, each with its summed weight.
     public private(set) var units: [Unit] = []
+    /// Where each distinct set of values is in `units`.
+    private var positions: [[Value?]: Int] = [:]
 
     /// Empty data for `coders` coders.
     public init(coders: Int) {
@@ -38,13 +42,18 @@ public struct ReliabilityData<Value: Hashable & Sendable>: Sendable {
     public mutating func add(_ values: [Value?], weight: Int = 1) {
         precondition(values.count == coders, "a unit needs one value (or nil) per coder")
         precondition(weight > 0, "a unit's weight must be positive")
-        units.append(Unit(values: values, weight: weight))
+        if let position = positions[values] {
+            units[position].weight += weight
+        } else {
+            positions[values] = units.count
+            units.append(Unit(values: values, weight: weight))
+        }
     }
 
     /// Adds every unit of `other`, which must compare as many coders.
     public mutating func append(contentsOf other: ReliabilityData<Value>) {
         precondition(other.coders == coders, "only data of the same coders can be pooled")
-        units.append(contentsOf: other.units)
+        for unit in other.units { add(unit.values, weight: unit.weight) }
     }
 
     /// How many units there are, counting each by its weight.
