@@ -7,29 +7,33 @@ struct CodeAgreement: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agreement", abstract: "Inter-coder agreement on a session's codings: percent, Cohen's κ, Krippendorff's α.",
         discussion: """
-            Compares the codings different coders (the USER who ran `code apply`) made on the session's
-            utterances, per code and over all codes, and lists every unit they disagree on.
+            Compares the codings that coders (the USER who ran `code apply`) made on
+            the session's utterances, per code and over all codes, and lists every
+            unit they disagree on.
 
-            Coders: those given with --coders, else everyone who coded an utterance of the session.
-            Two are needed; a named coder who coded none of its utterances is an error (65).
+            Coders: --coders, else everyone who coded an utterance of the session.
+            Two are needed; a named coder who coded none of them is an error (65).
 
             Units (--unit):
-              turn       each utterance; a coder's value for a code is 1 if they applied it anywhere
-                         in the utterance, else 0.
-              character  each character (Unicode scalar) of the utterances; 1 if one of the coder's
-                         codings of the code covers it (a whole-text coding covers all), else 0.
-            Only utterances that one of the compared coders coded (with any code) count, as in MAXQDA
-            and ATLAS.ti, so a long uncoded transcript does not inflate agreement on absent codes;
-            --include-uncoded counts every utterance. A coder who left a counted utterance uncoded
-            gave it 0: that is a disagreement with a coder who coded it, not a missing value.
+              turn       each utterance: 1 if the coder applied the code anywhere
+                         in it, else 0.
+              character  each character (Unicode scalar): 1 if one of the coder's
+                         codings of the code covers it (a whole-text coding
+                         covers all), else 0.
 
-            Per code, the units are binary. The overall figures pool every code's units (each
-            code × unit one unit), so common codes weigh more than rare ones.
+            Like MAXQDA, which compares coded segments only, only utterances that
+            a compared coder coded (with any code) count, so a long uncoded stretch
+            does not inflate the agreement; --include-uncoded counts every
+            utterance. A coder who left a counted utterance uncoded gave it 0: a
+            disagreement with a coder who coded it, not a missing value.
 
-            Percent agreement: the share of units all coders valued alike. Cohen's κ (1960) is shown
-            only for exactly two coders. Krippendorff's α is nominal (Krippendorff 2011); it is
-            undefined (—, null in JSON with a note) when no unit varies: every coder gave every unit
-            the same value.
+            Each code's units are binary; the overall figures pool them (each
+            code × unit is one unit), so frequent codes weigh more.
+
+            Percent agreement: the share of units all coders valued alike.
+            Cohen's κ (1960): only for exactly two coders. Krippendorff's α
+            (nominal, 2011): any number of coders; undefined (—, null in JSON with
+            a note) when no unit varies, every coder giving every unit one value.
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
