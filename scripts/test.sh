@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: installs the few Debian packages the build links against and the
-# Python parser the calendar tests check against, if missing, then runs every test suite and
-# every fuzz target (scripts/fuzz.sh) for a short while.
+# Python packages the calendar and agreement tests check against, if missing, then runs every test
+# suite and every fuzz target (scripts/fuzz.sh) for a short while.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +26,20 @@ if ! has_icalendar; then
     # Debian's own python3 refuses pip installs outside a virtual environment unless told to.
     PIP_BREAK_SYSTEM_PACKAGES=1 PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1 \
         python3 -m pip install --quiet --upgrade 'icalendar>=6' >&2
+fi
+
+# The agreement tests check Krippendorff's alpha and Cohen's kappa against the krippendorff package
+# and scikit-learn.
+has_agreement_references() {
+    python3 -c 'import krippendorff, sklearn.metrics' >/dev/null 2>&1
+}
+if ! has_agreement_references; then
+    echo "installing Python's krippendorff and scikit-learn" >&2
+    if ! python3 -m pip --version >/dev/null 2>&1; then
+        apt-get update -qq && apt-get install -y -qq python3 python3-pip >&2
+    fi
+    PIP_BREAK_SYSTEM_PACKAGES=1 PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1 \
+        python3 -m pip install --quiet 'krippendorff>=0.6' 'scikit-learn>=1.3' >&2
 fi
 
 # The test suites, then every fuzz target for a short while (FUZZ_SECONDS each, default 15; 0 skips

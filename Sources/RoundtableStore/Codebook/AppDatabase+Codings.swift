@@ -27,7 +27,9 @@ extension AppDatabase {
             }
             let length = text.unicodeScalars.count
             let covered = span ?? TextSpan(start: 0, end: length)
-            let existing = try Coding.filter(Column("codeId") == code.id! && Column(codingTarget.column) == codingTarget.id)
+            // Per coder: a second coder applying the same code to the same span is what agreement compares.
+            let existing = try Coding.filter(Column("codeId") == code.id! && Column(codingTarget.column) == codingTarget.id
+                                             && Column("coder") == actor)
                 .fetchAll(db)
             if existing.contains(where: { ($0.span ?? TextSpan(start: 0, end: length)) == covered }) {
                 throw RoundtableError.rule("\(path) is already applied to \(target) [\(covered.start), \(covered.end))")
