@@ -73,7 +73,8 @@ extension AppDatabase {
                     return "[\(span.start), \(span.end)) by \(coding.coder)" + (coding.batchId.map { " (batch \($0))" } ?? "")
                 }
                 throw RoundtableError.rule("\(path) is applied to \(target) \(candidates.count) times\(narrowed): "
-                    + list.joined(separator: "; ") + "; give --from and --to, or --coder, to pick one")
+                    + list.joined(separator: "; ") + "; give " + (coder == nil ? "--from and --to, or --coder," : "--from and --to")
+                    + " to pick one")
             }
             _ = try coding.delete(db)
             let span = coding.span ?? whole

@@ -42,8 +42,8 @@ struct TranscriptShow: ParsableCommand {
     func run() throws {
         let session = try Keys.session(key)
         let filter = TranscriptFilter(speaker: try speaker.map(Keys.speaker), code: code,
-                                      fromMs: try from.map(TranscriptText.parseTimestamp),
-                                      toMs: try to.map(TranscriptText.parseTimestamp))
+                                      fromMs: try from.map { try Self.time($0, "--from") },
+                                      toMs: try to.map { try Self.time($0, "--to") })
         let (transcript, pseudonyms) = try workspace.openForReading()
             .transcript(session: session, filter: filter, pseudonymize: pseudonym.pseudonymize)
         switch format {
@@ -72,6 +72,15 @@ struct TranscriptShow: ParsableCommand {
         }
         if let line = try pseudonym.write(pseudonyms) {
             FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+    }
+
+    /// A time into the recording as `--from`/`--to` take it.
+    static func time(_ text: String, _ flag: String) throws -> Int {
+        do {
+            return try TranscriptText.parseTimestamp(text)
+        } catch let error as RoundtableError where error.kind == .usage {
+            throw RoundtableError.usage("\(flag) '\(text)' must be a time into the recording such as 00:12:05, 12:05 or 0:12:05.250")
         }
     }
 
