@@ -20,17 +20,21 @@ public struct SubtitleCue: Sendable, Equatable {
     }
 
     /// Where a turn's cue ends: its own end when after its start; else the next turn's start when
-    /// after its start; else the start plus `estimatedDuration` for its text.
+    /// after its start, but no more than `longestGuess` after it (a pause or a break in the recording
+    /// must not keep the words on screen); else the start plus `estimatedDuration` for its text.
     public static func end(start: Int, end: Int?, nextStart: Int?, text: String) -> Int {
         if let end, end > start { return end }
-        if let nextStart, nextStart > start { return nextStart }
+        if let nextStart, nextStart > start { return min(nextStart, start + longestGuess) }
         return start + estimatedDuration(length: text.unicodeScalars.count)
     }
+
+    /// The longest a cue without its own end is shown: a minute.
+    public static let longestGuess = 60_000
 
     /// How long a turn of `length` Unicode scalars is taken to last when nothing says: 80 ms a
     /// character (about 150 words a minute read aloud), at least 1 s and at most 60 s.
     public static func estimatedDuration(length: Int) -> Int {
-        min(max(1_000, length.multipliedReportingOverflow(by: 80).partialValue), 60_000)
+        min(max(1_000, length.multipliedReportingOverflow(by: 80).partialValue), longestGuess)
     }
 }
 

@@ -12,8 +12,8 @@ struct TranscriptShow: ParsableCommand {
             turns without a start time are then left out.
 
             --format vtt and srt write one cue per turn for video players. A cue ends at the turn's end; \
-            without one, where the next turn of the transcript starts; when nothing follows, after 80 ms a \
-            character (1 to 60 s). Every turn written needs a start time.
+            without one, where the next turn of the transcript starts (at most a minute later); when nothing \
+            follows, after 80 ms a character (1 to 60 s). Every turn written needs a start time.
             """)
 
     /// How the transcript is written.

@@ -55,6 +55,7 @@ struct SubtitleWriterTests {
     func cueEnd() {
         #expect(SubtitleCue.end(start: 1_000, end: 4_000, nextStart: 2_000, text: "x") == 4_000)
         #expect(SubtitleCue.end(start: 1_000, end: 1_000, nextStart: 2_000, text: "x") == 2_000, "an end not after the start counts for nothing")
+        #expect(SubtitleCue.end(start: 1_000, end: nil, nextStart: 3_601_000, text: "x") == 61_000, "a break does not keep a cue on screen")
         #expect(SubtitleCue.end(start: 1_000, end: nil, nextStart: 500, text: String(repeating: "a", count: 50)) == 5_000)
         #expect(SubtitleCue.end(start: 0, end: nil, nextStart: nil, text: "hi") == 1_000, "at least a second")
         #expect(SubtitleCue.end(start: 0, end: nil, nextStart: nil, text: String(repeating: "a", count: 5_000)) == 60_000)
