@@ -152,3 +152,45 @@ struct CodingBatchCLITests {
         #expect(try contents() == before)
     }
 }
+
+@Suite("Coding batches in workspace backups")
+struct CodingBatchBackupCLITests {
+    @Test func batchesSurviveABackupAndCanBeTakenBackAfterARestore() throws {
+        var cli = try CLI()
+        cli.environment["USER"] = "anna"
+        _ = try cli.key("demo", "--db", cli.databasePath)
+        _ = try cli.key("code", "apply", "Channel/Phone", "--search", "phone", "--coder", "Åsa Lindqvist")
+        let batches = try cli.run("code", "batches").stdout
+        let first = cli.folder.appendingPathComponent("first.xml").path
+        let second = cli.folder.appendingPathComponent("second.xml").path
+        let restored = cli.folder.appendingPathComponent("restored.sqlite").path
+        _ = try cli.key("export", "workspace", "-o", first)
+        let text = try String(contentsOfFile: first, encoding: .utf8)
+        #expect(text.contains("<workspace xmlns=\"urn:roundtable:xml:1\" version=\"3\">"))
+        #expect(text.contains("<codingBatch id=\"1\""))
+        #expect(text.contains(" batch=\"1\"/>"))
+        let restore = try cli.run("import", "workspace", first, "--db", restored)
+        #expect(restore.status == 0, "\(restore.stderr)")
+        #expect(try cli.run("code", "batches", "--db", restored).stdout == batches)
+        _ = try cli.key("export", "workspace", "-o", second, "--db", restored)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+        let back = try cli.run("code", "unapply", "--batch", "1", "--db", restored)
+        #expect(back.status == 0 && back.stdout.hasPrefix("took back batch 1: Channel/Phone removed from "))
+    }
+
+    @Test func aVersionTwoBackupWithoutBatchesStillRestores() throws {
+        let cli = try CLI()
+        _ = try cli.key("demo", "--db", cli.databasePath)
+        let backup = cli.folder.appendingPathComponent("backup.xml")
+        _ = try cli.key("export", "workspace", "-o", backup.path)
+        var text = try String(contentsOf: backup, encoding: .utf8)
+        #expect(text.contains("<codingBatches/>"), "the demo has no batches")
+        text = text.replacingOccurrences(of: "<codingBatches/>", with: "")
+            .replacingOccurrences(of: "version=\"3\">", with: "version=\"2\">")
+        try text.write(to: backup, atomically: true, encoding: .utf8)
+        let restored = cli.folder.appendingPathComponent("restored.sqlite").path
+        let restore = try cli.run("import", "workspace", backup.path, "--db", restored)
+        #expect(restore.status == 0 && restore.stderr.isEmpty, "\(restore.stderr)")
+        #expect(try cli.run("code", "list", "--db", restored).stdout == cli.run("code", "list").stdout)
+    }
+}

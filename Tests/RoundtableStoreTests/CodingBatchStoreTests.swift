@@ -123,7 +123,7 @@ struct CodingBatchStoreTests {
         #expect(try ws.auditActions().count == before)
     }
 
-    @Test("the coder is recorded as given, checked as a name; the audit log keeps the actor")
+    @Test("the coder is recorded as given, checked as a one-line token of at most 200 characters; the audit log keeps the actor")
     func coder() throws {
         let result = try ws.db.applyCode("Phone", search: "faster", coder: "Åsa Lindqvist")
         #expect(try ws.db.codings(code: "Phone").map(\.coding.coder) == ["Åsa Lindqvist"])
@@ -136,6 +136,7 @@ struct CodingBatchStoreTests {
         #expect(entries.last?.detail.hasSuffix("for Börje") == true)
         expectRoundtableError(.usage) { try ws.db.applyCode("App", search: "app", coder: "two\nlines") }
         expectRoundtableError(.usage) { try ws.db.applyCode("App", search: "app", coder: "  ") }
+        expectRoundtableError(.usage) { try ws.db.applyCode("App", search: "app", coder: String(repeating: "å", count: 201)) }
     }
 
     @Test("taking a batch back deletes the codings still there and the batch, and leaves others")

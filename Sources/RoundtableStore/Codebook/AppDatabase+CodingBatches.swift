@@ -15,7 +15,8 @@ extension AppDatabase {
     public func applyCode(_ code: String, search query: String, scope: BatchScope = BatchScope(),
                           coder: String? = nil, dryRun: Bool = false) throws -> CodingBatchResult {
         let expression = try SearchExpression.match(query)
-        let coder = try coder.map { try TextRules.name($0, what: "the coder") } ?? actor
+        _ = try TextRules.text(query, what: "the search")
+        let coder = try coder.map { try TextRules.token($0, what: "the coder") } ?? actor
         let plan = { (db: Database) throws -> (CodingBatchResult, Code) in
             let codebook = try Codebook(db)
             let found = try codebook.resolve(code)

@@ -10,7 +10,7 @@ extension AppDatabase {
     public func applyCode(_ code: String, to target: EntityKey, from start: Int? = nil, to end: Int? = nil,
                           coder: String? = nil) throws -> CodedSpan {
         let codingTarget = try CodingTarget(key: target)
-        let coder = try coder.map { try TextRules.name($0, what: "the coder") } ?? actor
+        let coder = try coder.map { try TextRules.token($0, what: "the coder") } ?? actor
         guard (start == nil) == (end == nil) else {
             throw RoundtableError.usage("give both --from and --to for a span, or neither to code the whole text")
         }
@@ -52,7 +52,7 @@ extension AppDatabase {
         guard (start == nil) == (end == nil) else {
             throw RoundtableError.usage("give both --from and --to for a span, or neither")
         }
-        let coder = try coder.map { try TextRules.name($0, what: "the coder") }
+        let coder = try coder.map { try TextRules.token($0, what: "the coder") }
         return try write { db in
             let codebook = try Codebook(db)
             let code = try codebook.resolve(code)
