@@ -5,20 +5,10 @@ import Testing
 struct CodingBatchCLITests {
     let cli: CLI
 
-    /// Liisa Virtanen moderates Matti Äijälä and Øystein Berg in S-0001; four turns; codes
+    /// `CLI.nordicSession()` with four turns in S-0001; codes
     /// Channel/Phone and Channel/App.
     init() throws {
-        var cli = try CLI()
-        cli.environment["USER"] = "anna"
-        self.cli = cli
-        _ = try cli.key("moderator", "add", "Liisa Virtanen", "--email", "liisa@example.fi", "--tz", "Europe/Helsinki")
-        for name in ["Matti Äijälä", "Øystein Berg"] {
-            let key = try cli.key("participant", "add", "--name", name)
-            _ = try cli.key("participant", "consent", key, "--scope", "contact", "--given")
-        }
-        _ = try cli.key("session", "schedule", "--title", "Mobiilipankki", "--start", "2027-03-28T10:00+03:00",
-                        "--duration", "90m", "--moderator", "M-0001", "--capacity", "8")
-        _ = try cli.key("session", "invite", "S-0001", "P-000001", "P-000002")
+        cli = try CLI.nordicSession()
         for (speaker, text) in [("M-0001", "Do you phone us, or use the mobile app?"),
                                 ("P-000001", "I phone. The mobile app is slow; phone is faster."),
                                 ("P-000002", "Øystein here: never the phone."),

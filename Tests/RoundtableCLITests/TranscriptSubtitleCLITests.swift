@@ -5,18 +5,10 @@ import Testing
 struct TranscriptSubtitleCLITests {
     let cli: CLI
 
-    /// Liisa Virtanen moderates Matti Äijälä and Øystein Berg; five timed turns; codes Channel/Phone
+    /// `CLI.nordicSession()` with five timed turns; codes Channel/Phone
     /// (on U-000002) and Channel/App (on U-000003).
     init() throws {
-        cli = try CLI()
-        _ = try cli.key("moderator", "add", "Liisa Virtanen", "--email", "liisa@example.fi", "--tz", "Europe/Helsinki")
-        for name in ["Matti Äijälä", "Øystein Berg"] {
-            let key = try cli.key("participant", "add", "--name", name)
-            _ = try cli.key("participant", "consent", key, "--scope", "contact", "--given")
-        }
-        _ = try cli.key("session", "schedule", "--title", "Mobiilipankki", "--start", "2027-03-28T10:00+03:00",
-                        "--duration", "90m", "--moderator", "M-0001", "--capacity", "8")
-        _ = try cli.key("session", "invite", "S-0001", "P-000001", "P-000002")
+        cli = try CLI.nordicSession()
         for (speaker, at, text) in [("M-0001", "00:00:05", "Tervetuloa. Matti, aloitatko?"),
                                     ("P-000001", "00:00:12", "Soitan aina: puhelin > sovellus & chat."),
                                     ("P-000002", "00:01:02.500", "Appen --> <b>bra</b>, sier Matti Äijälä."),

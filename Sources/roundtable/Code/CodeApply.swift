@@ -17,10 +17,7 @@ struct CodeApply: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: FormatOptions
     @Argument(help: "The code: a path such as Channel/Phone, or a name only one code has.") var code: String
-    @Option(help: ArgumentHelp("Utterance key.", valueName: "U-000001")) var utterance: String?
-    @Option(help: ArgumentHelp("Note key.", valueName: "N-0001")) var note: String?
-    @Option(help: ArgumentHelp("Comment card key.", valueName: "C-0001")) var comment: String?
-    @Option(help: ArgumentHelp("Reaction key (its comment is coded).", valueName: "R-0001")) var reaction: String?
+    @OptionGroup var target: CodingTargetOptions
     @Option(parsing: .unconditional, help: "First scalar of the span, from 0.") var from: Int?
     @Option(parsing: .unconditional, help: "Scalar just past the span.") var to: Int?
     @Option(help: ArgumentHelp("Code every utterance these words find, as one batch.", valueName: "words")) var search: String?
@@ -32,9 +29,8 @@ struct CodeApply: ParsableCommand {
     @Option(help: ArgumentHelp("Who the coding is recorded for (default: you, $USER).", valueName: "name")) var coder: String?
 
     func validate() throws {
-        let targets = [utterance, note, comment, reaction].compactMap { $0 }
         if search != nil {
-            guard targets.isEmpty, from == nil, to == nil else {
+            guard target.count == 0, from == nil, to == nil else {
                 throw ValidationError("--search codes what it finds: give no --utterance, --note, --comment, --reaction, --from or --to with it")
             }
             return
@@ -42,18 +38,14 @@ struct CodeApply: ParsableCommand {
         let searchOnly = [(session != nil, "--session"), (speaker != nil, "--speaker"),
                           (wholeUtterance, "--whole-utterance"), (dryRun, "--dry-run")]
         if let (_, flag) = searchOnly.first(where: \.0) { throw ValidationError("\(flag) needs --search") }
-        guard targets.count == 1 else {
+        guard target.count == 1 else {
             throw ValidationError("give exactly one of --utterance, --note, --comment or --reaction, or --search")
         }
     }
 
     func run() throws {
         if let search { return try applyBatch(search) }
-        let target: EntityKey = if let utterance { try EntityKey(parsing: utterance, as: .utterance) }
-            else if let note { try EntityKey(parsing: note, as: .note) }
-            else if let comment { try EntityKey(parsing: comment, as: .commentCard) }
-            else { try EntityKey(parsing: reaction ?? "", as: .reaction) }
-        let coded = try workspace.open().applyCode(code, to: target, from: from, to: to, coder: coder)
+        let coded = try workspace.open().applyCode(code, to: try target.key(), from: from, to: to, coder: coder)
         switch output.format {
         case .json: try JSONOutput.print(CodedSpanJSON(coded))
         case .table: Console.print("\(coded.codePath) → \(coded.target) \(Self.range(coded)): \(Self.quoted(coded.text))")

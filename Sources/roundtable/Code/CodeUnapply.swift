@@ -14,24 +14,20 @@ struct CodeUnapply: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "The code: a path such as Channel/Phone, or a name only one code has.") var code: String?
     @Option(help: ArgumentHelp("Take back this batch's codings (see `code batches`).", valueName: "number")) var batch: Int64?
-    @Option(help: ArgumentHelp("Utterance key.", valueName: "U-000001")) var utterance: String?
-    @Option(help: ArgumentHelp("Note key.", valueName: "N-0001")) var note: String?
-    @Option(help: ArgumentHelp("Comment card key.", valueName: "C-0001")) var comment: String?
-    @Option(help: ArgumentHelp("Reaction key (its comment is coded).", valueName: "R-0001")) var reaction: String?
+    @OptionGroup var target: CodingTargetOptions
     @Option(parsing: .unconditional, help: "First scalar of the coded span.") var from: Int?
     @Option(parsing: .unconditional, help: "Scalar just past the coded span.") var to: Int?
     @Option(help: ArgumentHelp("Only the coding recorded for this coder.", valueName: "name")) var coder: String?
 
     func validate() throws {
-        let targets = [utterance, note, comment, reaction].compactMap { $0 }
         if batch != nil {
-            guard code == nil, targets.isEmpty, from == nil, to == nil, coder == nil else {
+            guard code == nil, target.count == 0, from == nil, to == nil, coder == nil else {
                 throw ValidationError("--batch takes back a whole batch: give no code, target, --from, --to or --coder with it")
             }
             return
         }
         guard code != nil else { throw ValidationError("give a code and its target, or --batch N") }
-        guard targets.count == 1 else { throw ValidationError("give exactly one of --utterance, --note, --comment or --reaction") }
+        guard target.count == 1 else { throw ValidationError("give exactly one of --utterance, --note, --comment or --reaction") }
         if (from == nil) != (to == nil) { throw ValidationError("give both --from and --to, or neither") }
     }
 
@@ -44,11 +40,7 @@ struct CodeUnapply: ParsableCommand {
                           + left)
             return
         }
-        let target: EntityKey = if let utterance { try EntityKey(parsing: utterance, as: .utterance) }
-            else if let note { try EntityKey(parsing: note, as: .note) }
-            else if let comment { try EntityKey(parsing: comment, as: .commentCard) }
-            else { try EntityKey(parsing: reaction ?? "", as: .reaction) }
-        let removed = try database.unapplyCode(code ?? "", from: target, start: from, end: to, coder: coder)
+        let removed = try database.unapplyCode(code ?? "", from: try target.key(), start: from, end: to, coder: coder)
         Console.print("removed \(removed.codePath) from \(removed.target) \(CodeApply.range(removed)): \(CodeApply.quoted(removed.text))")
     }
 }
