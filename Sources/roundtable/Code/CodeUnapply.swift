@@ -36,7 +36,7 @@ struct CodeUnapply: ParsableCommand {
         if let batch {
             let removal = try database.unapplyBatch(batch)
             let left = removal.removed == 0 ? " (none of its codings were left)" : ""
-            Console.print("took back batch \(batch): \(removal.codePath) removed from \(CodingBatchText.count(removal.removed, "span"))"
+            Console.print("took back batch \(batch): removed \(CodingBatchText.count(removal.removed, "coding")) of \(removal.codePath)"
                           + left)
             return
         }
