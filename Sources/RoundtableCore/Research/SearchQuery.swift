@@ -96,23 +96,31 @@ public struct SearchQuery: Sendable, Equatable {
     static func locatedTokens(_ text: String) -> [LocatedToken] {
         var tokens: [LocatedToken] = []
         var current: LocatedToken?
+        /// Adds a folded scalar that came from the original scalar at `offset`: to the open token
+        /// when it is a token scalar, else it closes that token.
+        func take(_ part: Unicode.Scalar, at offset: Int) {
+            if isTokenScalar(part) {
+                var token = current ?? LocatedToken(folded: "", span: TextSpan(start: offset, end: offset + 1))
+                token.folded.unicodeScalars.append(part)
+                token.span = TextSpan(start: token.span.start, end: offset + 1)
+                current = token
+            } else if let done = current {
+                tokens.append(done)
+                current = nil
+            }
+        }
         for (offset, scalar) in text.unicodeScalars.enumerated() {
+            // ASCII folds to itself in lower case: most text never needs a string per scalar.
+            if scalar.isASCII {
+                take(Unicode.Scalar(UInt8(scalar.value).lowercasedASCII), at: offset)
+                continue
+            }
             let folded = UnicodeText.isWhitespace(scalar) ? " " : UnicodeText.searchKey(String(scalar))
             if folded.isEmpty {
                 if let open = current { current!.span = TextSpan(start: open.span.start, end: offset + 1) }
                 continue
             }
-            for part in folded.unicodeScalars {
-                if isTokenScalar(part) {
-                    var token = current ?? LocatedToken(folded: "", span: TextSpan(start: offset, end: offset + 1))
-                    token.folded.unicodeScalars.append(part)
-                    token.span = TextSpan(start: token.span.start, end: offset + 1)
-                    current = token
-                } else if let done = current {
-                    tokens.append(done)
-                    current = nil
-                }
-            }
+            for part in folded.unicodeScalars { take(part, at: offset) }
         }
         if let done = current { tokens.append(done) }
         return tokens
