@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RoundtableCore
 
@@ -30,6 +31,13 @@ struct SubtitleWriterTests {
 
             """)
         try WebVTTStructure.check(text, cues: 3)
+    }
+
+    @Test("the golden WebVTT file the command line writes reads as WebVTT")
+    func goldenFile() throws {
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("RoundtableCLITests/Golden/transcript-S-0001.vtt")
+        try WebVTTStructure.check(try String(contentsOf: golden, encoding: .utf8), cues: 5)
     }
 
     @Test("SRT: numbered cues, comma milliseconds, Speaker: text, no arrow inside a cue")
