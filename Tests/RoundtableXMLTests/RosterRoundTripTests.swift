@@ -89,7 +89,7 @@ struct RosterRoundTripTests {
         let path = try RosterFiles.write([tricky, Self.samples[1]], to: folder.path("bytes.xml"), partner: "a&b")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == """
             <?xml version="1.0" encoding="UTF-8"?>
-            <roster xmlns="urn:roundtable:xml:1" version="2" partner="a&amp;b">
+            <roster xmlns="urn:roundtable:xml:1" version="3" partner="a&amp;b">
               <participant id="Ä-1 &quot;q&quot; &lt;&amp;&gt;" doNotContact="true">
                 <name>Åsa &lt;&amp;&gt; &quot;q&quot; 'a' 😀&#13;</name>
                 <email>a@example.fi</email>
@@ -106,7 +106,7 @@ struct RosterRoundTripTests {
             """)
         let empty = try RosterFiles.write([], to: folder.path("empty.xml"), partner: nil)
         #expect(try String(contentsOfFile: empty, encoding: .utf8)
-            == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<roster xmlns=\"urn:roundtable:xml:1\" version=\"2\"/>\n")
+            == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<roster xmlns=\"urn:roundtable:xml:1\" version=\"3\"/>\n")
     }
 
     @Test func aWriterThatIsNotFinishedLeavesNoFile() throws {

@@ -19,7 +19,10 @@ public struct SessionRecord: Sendable {
 /// The parts of a workspace backup, in the order they are written and read.
 public enum WorkspaceSection: String, Sendable, CaseIterable {
     case moderators, panels, importBatches, participants, sessions
-    case concepts, presentations, reactions, utterances, notes, commentCards, surveyResponses, codebook, codings
+    case concepts, presentations, reactions, utterances, notes, commentCards, surveyResponses, codebook
+    /// Codings made together by one search (format version 3).
+    case codingBatches
+    case codings
     case refiIdentities
     case auditLog
 }
@@ -44,6 +47,7 @@ public protocol WorkspaceSink {
     func commentCard(_ record: CommentCardRecord) throws
     func surveyResponse(_ response: SurveyResponse) throws
     func code(_ code: Code) throws
+    func codingBatch(_ batch: CodingBatch) throws
     func coding(_ coding: Coding) throws
     func refiIdentity(_ identity: REFIIdentity) throws
     func auditEntry(_ entry: AuditEntry) throws

@@ -4,10 +4,13 @@ import RoundtableCore
 
 extension AppDatabase {
     /// Applies `code` (a path or unique name) to the text of `target` (`U-…`, `N-…`, `C-…` or the
-    /// comment of `R-…`), over scalars `start..<end`, or the whole text when both are nil.
+    /// comment of `R-…`), over scalars `start..<end`, or the whole text when both are nil, for
+    /// `coder` (default: the workspace actor).
     @discardableResult
-    public func applyCode(_ code: String, to target: EntityKey, from start: Int? = nil, to end: Int? = nil) throws -> CodedSpan {
+    public func applyCode(_ code: String, to target: EntityKey, from start: Int? = nil, to end: Int? = nil,
+                          coder: String? = nil) throws -> CodedSpan {
         let codingTarget = try CodingTarget(key: target)
+        let coder = try coder.map { try TextRules.token($0, what: "the coder") } ?? actor
         guard (start == nil) == (end == nil) else {
             throw RoundtableError.usage("give both --from and --to for a span, or neither to code the whole text")
         }
@@ -29,14 +32,55 @@ extension AppDatabase {
             let covered = span ?? TextSpan(start: 0, end: length)
             // Per coder: a second coder applying the same code to the same span is what agreement compares.
             let existing = try Coding.filter(Column("codeId") == code.id! && Column(codingTarget.column) == codingTarget.id
-                                             && Column("coder") == actor)
+                                             && Column("coder") == coder)
                 .fetchAll(db)
             if existing.contains(where: { ($0.span ?? TextSpan(start: 0, end: length)) == covered }) {
                 throw RoundtableError.rule("\(path) is already applied to \(target) [\(covered.start), \(covered.end))")
             }
-            var coding = Coding(codeId: code.id!, target: codingTarget, span: span, coder: actor, createdAt: clock())
+            var coding = Coding(codeId: code.id!, target: codingTarget, span: span, coder: coder, createdAt: clock())
             try coding.insert(db)
-            try audit(db, "code.apply", "\(target)", "\(path) [\(covered.start), \(covered.end))")
+            try audit(db, "code.apply", "\(target)", "\(path) [\(covered.start), \(covered.end))"
+                      + (coder == actor ? "" : " for \(coder)"))
+            return CodedSpan(coding: coding, codePath: path, targetText: text)
+        }
+    }
+
+    /// Removes the one coding of `code` on `target` that the span (`start..<end`; the whole text
+    /// equals its full span) and `coder`, when given, pick out; several left is refused with their list.
+    @discardableResult
+    public func unapplyCode(_ code: String, from target: EntityKey, start: Int? = nil, end: Int? = nil,
+                            coder: String? = nil) throws -> CodedSpan {
+        let codingTarget = try CodingTarget(key: target)
+        guard (start == nil) == (end == nil) else {
+            throw RoundtableError.usage("give both --from and --to for a span, or neither")
+        }
+        let coder = try coder.map { try TextRules.token($0, what: "the coder") }
+        return try write { db in
+            let codebook = try Codebook(db)
+            let code = try codebook.resolve(code)
+            let path = codebook.path(of: code)
+            let text = try Self.codingText(db, codingTarget)
+            let whole = TextSpan(start: 0, end: text.unicodeScalars.count)
+            var candidates = try Coding.filter(Column("codeId") == code.id! && Column(codingTarget.column) == codingTarget.id)
+                .order(Column("id")).fetchAll(db)
+            if let start, let end { candidates.removeAll { ($0.span ?? whole) != TextSpan(start: start, end: end) } }
+            if let coder { candidates.removeAll { $0.coder != coder } }
+            let narrowed = (start.map { " [\($0), \(end!))" } ?? "") + (coder.map { " by \($0)" } ?? "")
+            guard let coding = candidates.first else {
+                throw RoundtableError.rule("\(path) is not applied to \(target)\(narrowed)")
+            }
+            guard candidates.count == 1 else {
+                let list = candidates.map { coding in
+                    let span = coding.span ?? whole
+                    return "[\(span.start), \(span.end)) by \(coding.coder)" + (coding.batchId.map { " (batch \($0))" } ?? "")
+                }
+                throw RoundtableError.rule("\(path) is applied to \(target) \(candidates.count) times\(narrowed): "
+                    + list.joined(separator: "; ") + "; give " + (coder == nil ? "--from and --to, or --coder," : "--from and --to")
+                    + " to pick one")
+            }
+            _ = try coding.delete(db)
+            let span = coding.span ?? whole
+            try audit(db, "code.unapply", "\(target)", "\(path) [\(span.start), \(span.end)) by \(coding.coder)")
             return CodedSpan(coding: coding, codePath: path, targetText: text)
         }
     }

@@ -45,6 +45,8 @@ enum ResearchStream {
             try each(SurveyResponse.order(Column("id")), db, sink.surveyResponse)
         case .codebook:
             try each(Code.order(Column("id")), db, sink.code)
+        case .codingBatches:
+            try each(CodingBatch.order(Column("id")), db, sink.codingBatch)
         case .codings:
             try each(Coding.order(Column("id")), db, sink.coding)
         case .refiIdentities:
@@ -64,7 +66,7 @@ enum ResearchStream {
 
     /// The research sections, in backup order.
     static let sections: [WorkspaceSection] = [
-        .concepts, .presentations, .reactions, .utterances, .notes, .commentCards, .surveyResponses, .codebook, .codings,
-        .refiIdentities,
+        .concepts, .presentations, .reactions, .utterances, .notes, .commentCards, .surveyResponses, .codebook, .codingBatches,
+        .codings, .refiIdentities,
     ]
 }

@@ -15,6 +15,7 @@ public struct RestoreSummary: Sendable {
     public var commentCards = 0
     public var surveyResponses = 0
     public var codes = 0
+    public var codingBatches = 0
     public var codings = 0
     public var auditEntries = 0
     /// Every rule the backup breaks, in file order; when there is any, nothing was restored.

@@ -58,6 +58,12 @@ extension WorkspaceRestore {
 
     func code(_ code: Code) throws { try insert(code, "code '\(code.name)'", counting: \.codes) }
 
+    func codingBatch(_ batch: CodingBatch) throws {
+        let subject = "coding batch \(batch.id.map(String.init) ?? "?")"
+        check(subject) { _ = try TextRules.token(batch.coder, what: "the coder") }
+        try insert(batch, subject, counting: \.codingBatches)
+    }
+
     func coding(_ coding: Coding) throws { try insert(coding, "coding \(coding.id.map(String.init) ?? "?")", counting: \.codings) }
 
     func refiIdentity(_ identity: REFIIdentity) throws {

@@ -20,7 +20,7 @@ enum SearchExpression {
                 body = body.dropLast()
                 prefix = true
             }
-            guard body.unicodeScalars.contains(where: isTokenScalar) else { continue }
+            guard body.unicodeScalars.contains(where: SearchQuery.isTokenScalar) else { continue }
             // The index holds the search form of the text, so the word is folded the same way.
             let folded = UnicodeText.searchKey(String(body))
             terms.append("\"" + folded.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (prefix ? "*" : ""))
@@ -43,17 +43,6 @@ enum SearchExpression {
         let length = query.count
         guard length <= maximumLength else {
             throw RoundtableError.usage("the search text is \(length) characters long; give at most \(maximumLength)")
-        }
-    }
-
-    /// Whether the unicode61 tokenizer keeps `scalar` in a token: letters, digits and private use.
-    private static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber, .privateUse:
-            true
-        default:
-            false
         }
     }
 }

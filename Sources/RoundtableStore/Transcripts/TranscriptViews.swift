@@ -65,6 +65,9 @@ public struct TranscriptLine: Sendable {
     public var utterance: Utterance
     /// The participant or moderator who spoke, when known.
     public var speakerKey: EntityKey?
+    /// The start of the next turn in the whole transcript that starts after this one, when any
+    /// does: where a subtitle for a turn without an end stops.
+    public var nextStartMs: Int? = nil
 
     /// `U-000001`.
     public var key: EntityKey { utterance.key }

@@ -6,7 +6,7 @@ public enum NativeFormat {
     /// The namespace of every native element.
     public static let namespace = "urn:roundtable:xml:1"
     /// The newest `version` this program reads strictly and writes.
-    public static let version = 2
+    public static let version = 3
     /// The default cap on input size: 2 GiB.
     public static let defaultMaxSize: Int64 = 2 << 30
 

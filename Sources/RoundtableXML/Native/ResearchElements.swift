@@ -55,6 +55,7 @@ enum ResearchElements {
         try writer.attribute("coder", coding.coder)
         try writer.attribute("at", NativeFormat.timestamp(coding.createdAt))
         try writer.attribute("guid", coding.guid)
+        if withTarget { try writer.attribute("batch", coding.batchId.map { String($0) }) }
         try writer.end()
     }
 }

@@ -48,6 +48,8 @@ struct CodingElement {
     var coder: String
     var at: String
     var guid: String?
+    /// The coding batch that made it (workspace backups, format version 3).
+    var batch: Int64?
 
     init(_ a: XMLAttributes, line: Int) {
         self.line = line
@@ -59,5 +61,6 @@ struct CodingElement {
         coder = a["coder"] ?? ""
         at = a["at"] ?? ""
         guid = a["guid"]
+        batch = a["batch"].flatMap { Int64($0) }
     }
 }

@@ -70,6 +70,7 @@ public final class WorkspaceReader {
         case (.commentCards, "commentCard"): try sink.commentCard(records.commentCard())
         case (.surveyResponses, "surveyResponse"): try sink.surveyResponse(records.surveyResponse())
         case (.codebook, "code"): try sink.code(records.code())
+        case (.codingBatches, "codingBatch"): try sink.codingBatch(records.codingBatch())
         case (.refiIdentities, "identity"):
             let a = reader.attributes()
             try reader.skipElement()

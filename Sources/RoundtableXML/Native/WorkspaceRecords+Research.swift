@@ -100,7 +100,17 @@ extension WorkspaceRecords {
         var coding = Coding(codeId: element.code, target: target, span: try span(element), coder: element.coder,
                             createdAt: try date(element.at, line), guid: element.guid ?? GUID.make())
         coding.id = element.id
+        coding.batchId = element.batch
         return coding
+    }
+
+    func codingBatch() throws -> CodingBatch {
+        let a = reader.attributes()
+        let line = reader.line
+        let children = try texts()
+        return CodingBatch(id: a["id"].flatMap { Int64($0) }, codeId: a["code"].flatMap { Int64($0) } ?? 0,
+                           query: children["query"] ?? "", scope: children["scope"] ?? "", coder: a["coder"] ?? "",
+                           createdAt: try date(a["at"] ?? "", line))
     }
 
     /// A coding's span: both offsets or neither.

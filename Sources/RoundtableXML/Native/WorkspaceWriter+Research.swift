@@ -87,6 +87,17 @@ extension WorkspaceWriter {
         try ResearchElements.code(code, to: writer)
     }
 
+    public func codingBatch(_ batch: CodingBatch) throws {
+        try writer.start("codingBatch")
+        try writer.attribute("id", String(batch.id ?? 0))
+        try writer.attribute("code", String(batch.codeId))
+        try writer.attribute("coder", batch.coder)
+        try writer.attribute("at", NativeFormat.timestamp(batch.createdAt))
+        try writer.element("query", batch.query)
+        try writer.element("scope", batch.scope)
+        try writer.end()
+    }
+
     public func coding(_ coding: Coding) throws {
         try ResearchElements.coding(coding, withTarget: true, to: writer)
     }

@@ -3,5 +3,5 @@ import ArgumentParser
 struct CodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "code", abstract: "The codebook and the codings applied with it.",
-        subcommands: [CodeAdd.self, CodeList.self, CodeApply.self, CodeAgreement.self])
+        subcommands: [CodeAdd.self, CodeList.self, CodeApply.self, CodeUnapply.self, CodeBatches.self, CodeAgreement.self])
 }

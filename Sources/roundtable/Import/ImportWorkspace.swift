@@ -32,7 +32,7 @@ struct ImportWorkspace: ParsableCommand {
         Console.print("restored \(summary.moderators) moderators, \(summary.panels) panels, \(summary.participants) participants, "
                       + "\(summary.sessions) sessions and \(summary.auditEntries) audit entries into \(workspace.path)")
         let research = [(summary.concepts, "concepts"), (summary.reactions, "reactions"), (summary.utterances, "utterances"),
-                        (summary.codings, "codings"), (summary.notes, "notes"), (summary.commentCards, "comment cards"),
+                        (summary.codings, "codings"), (summary.codingBatches, "coding batches"), (summary.notes, "notes"), (summary.commentCards, "comment cards"),
                         (summary.surveyResponses, "survey responses")].filter { $0.0 > 0 }
         if !research.isEmpty {
             Console.print("with " + research.map { "\($0.0) \($0.1)" }.joined(separator: ", "))

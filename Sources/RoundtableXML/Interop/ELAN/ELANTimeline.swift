@@ -1,4 +1,5 @@
 import Foundation
+import RoundtableCore
 
 /// Places a transcript's turns on ELAN's millisecond time line, filling in times the transcript
 /// lacks, so that every annotation ends after it starts and no tier has overlapping annotations.
@@ -35,7 +36,8 @@ struct ELANTimeline {
 
     /// How long a turn of `length` Unicode scalars is taken to last when nothing says.
     static func estimatedDuration(length: Int) -> Int {
-        min(max(1_000, length.multipliedReportingOverflow(by: 80).partialValue), 60_000)
+        // The same estimate subtitles use, so an EAF and a WebVTT of one transcript agree.
+        SubtitleCue.estimatedDuration(length: length)
     }
 
     /// One span per turn, in the same order.
