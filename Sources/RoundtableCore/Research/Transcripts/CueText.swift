@@ -1,0 +1,86 @@
+import Foundation
+
+/// The text of a subtitle cue: its markup read and removed, its voices found, its entities decoded.
+enum CueText {
+    /// A stretch of a cue's text said by one voice (nil: the cue's payload names none).
+    struct Segment: Equatable {
+        var voice: String?
+        var text: String
+    }
+
+    /// Splits `payload` at its WebVTT voice spans (`<v Name>`, `<v.loud Name>`; a missing `</v>`
+    /// is fine), dropping every other tag (`<c>`, `<i>`, `<b>`, `<u>`, `<ruby>`, `<00:01.000>`,
+    /// SRT's `<font>`) and SRT's `{\an8}` positioning, decoding character references and collapsing
+    /// white space. Segments without text are left out.
+    static func segments(_ payload: String) -> [Segment] {
+        var segments: [Segment] = []
+        var voice: String?
+        var text = ""
+        func flush() {
+            let cleaned = collapsed(decoded(text))
+            if !cleaned.isEmpty { segments.append(Segment(voice: voice, text: cleaned)) }
+            text = ""
+        }
+        var rest = Substring(payload)
+        while let open = rest.firstIndex(where: { $0 == "<" || $0 == "{" }) {
+            text += rest[..<open]
+            let closer: Character = rest[open] == "<" ? ">" : "}"
+            guard let close = rest[open...].firstIndex(of: closer),
+                  rest[open] == "<" || rest[rest.index(after: open)...].first == "\\" else {
+                text.append(rest[open])
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            let tag = rest[rest.index(after: open)..<close]
+            if tag.first == "v", let next = tag.dropFirst().first, next == "." || next == " " || next == "\t" {
+                flush()
+                let name = tag.drop { $0 != " " && $0 != "\t" }
+                let label = UnicodeText.composed(collapsed(decoded(String(name))))
+                voice = label.isEmpty ? nil : label
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        text += rest
+        flush()
+        return segments
+    }
+
+    /// Decodes the character references WebVTT and SRT files use: `&amp; &lt; &gt; &quot; &apos;
+    /// &nbsp; &lrm; &rlm;` and numeric ones; anything else is left as written.
+    static func decoded(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semicolon = after.prefix(10).firstIndex(of: ";"), let scalar = reference(after[..<semicolon]) {
+                result.unicodeScalars.append(scalar)
+                rest = after[after.index(after: semicolon)...]
+            } else {
+                result += "&"
+                rest = after
+            }
+        }
+        return result + rest
+    }
+
+    private static let named: [Substring: Unicode.Scalar] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'",
+        // A non-breaking space is a space to a reader and to search.
+        "nbsp": " ", "lrm": "\u{200E}", "rlm": "\u{200F}",
+    ]
+
+    private static func reference(_ name: Substring) -> Unicode.Scalar? {
+        if let scalar = named[name] { return scalar }
+        guard name.first == "#" else { return nil }
+        let digits = name.dropFirst()
+        let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+        return value.flatMap(Unicode.Scalar.init).flatMap { $0.value >= 0x20 ? $0 : nil }
+    }
+
+    /// `text` with runs of white space made one space and trimmed.
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
