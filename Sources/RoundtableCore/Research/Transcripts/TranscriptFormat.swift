@@ -37,7 +37,7 @@ public enum TranscriptFormat: String, Sendable, CaseIterable {
         let timing = CueTiming.isTimingLine(first) ? first : filled.dropFirst().first.flatMap { CueTiming.isTimingLine($0) ? $0 : nil }
         if let timing, first.allSatisfy({ !$0.isWhitespace }) || timing == first {
             let start = timing.prefix { $0 != "-" }.trimmingCharacters(in: .whitespaces)
-            return start.contains(",") ? .srt : .vtt
+            if (try? CueTiming.time(start, file: "", number: 0)) != nil { return start.contains(",") ? .srt : .vtt }
         }
         if SpeakerBlockParser<StringLines>.speakerLine(first) != nil, filled.count > 1,
            SpeakerBlockParser<StringLines>.speakerLine(filled[1]) == nil {
