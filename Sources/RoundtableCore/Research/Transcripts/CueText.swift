@@ -13,6 +13,10 @@ enum CueText {
     /// SRT's `<font>`) and SRT's `{\an8}` positioning, decoding character references and collapsing
     /// white space. Segments without text are left out.
     static func segments(_ payload: String) -> [Segment] {
+        if !payload.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "&") }) {
+            let text = collapsed(payload)
+            return text.isEmpty ? [] : [Segment(voice: nil, text: text)]
+        }
         var segments: [Segment] = []
         var voice: String?
         var text = ""
@@ -81,6 +85,17 @@ enum CueText {
 
     /// `text` with runs of white space made one space and trimmed.
     static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Most text is printable ASCII with single spaces inside: then it is already collapsed.
+        var previous: UInt8 = 0x20
+        var plain = true
+        for byte in text.utf8 {
+            if byte >= 0x80 || byte < 0x20 || byte == 0x20 && previous == 0x20 {
+                plain = false
+                break
+            }
+            previous = byte
+        }
+        if plain && previous != 0x20 { return text }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

@@ -35,7 +35,7 @@ public struct SubtitleParser<Lines: TranscriptLineSource>: TranscriptCueSource {
         if !waiting.isEmpty { return waiting.removeFirst() }
         if !started { try skipHeader() }
         while let raw = try lines.next() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = UnicodeText.trimmed(raw)
             if line.isEmpty { continue }
             if Self.startsBlock(line, "NOTE") || Self.startsBlock(line, "STYLE") || Self.startsBlock(line, "REGION") {
                 try skipBlock()
@@ -56,7 +56,7 @@ public struct SubtitleParser<Lines: TranscriptLineSource>: TranscriptCueSource {
             previous = (timing.start, number)
             var payload: [String] = []
             while let text = try lines.next() {
-                if text.trimmingCharacters(in: .whitespaces).isEmpty { break }
+                if UnicodeText.trimmed(text).isEmpty { break }
                 // A cue's text may not hold "-->": such a line starts the next cue (a blank line was lost).
                 if CueTiming.isTimingLine(text) {
                     lines.pushBack(text)
@@ -96,7 +96,7 @@ public struct SubtitleParser<Lines: TranscriptLineSource>: TranscriptCueSource {
 
     /// Skips to the blank line that ends the current block.
     private mutating func skipBlock() throws {
-        while let line = try lines.next(), !line.trimmingCharacters(in: .whitespaces).isEmpty {}
+        while let line = try lines.next(), !UnicodeText.trimmed(line).isEmpty {}
     }
 
     /// Whether `line` is `keyword` alone or followed by white space.

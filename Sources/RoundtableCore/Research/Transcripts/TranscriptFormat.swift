@@ -29,14 +29,14 @@ public enum TranscriptFormat: String, Sendable, CaseIterable {
         if text.unicodeScalars.first(where: { !" \t\r\n".unicodeScalars.contains($0) }) == "<" { return .xml }
         // The last line may be cut off by the end of the head, so only whole lines are looked at.
         var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { UnicodeText.trimmed(String($0)) }
         if lines.count > 1 { lines.removeLast() }
         let filled = lines.filter { !$0.isEmpty }
         guard let first = filled.first else { return .text }
         if SubtitleParser<StringLines>.startsBlock(first, "WEBVTT") { return .vtt }
         let timing = CueTiming.isTimingLine(first) ? first : filled.dropFirst().first.flatMap { CueTiming.isTimingLine($0) ? $0 : nil }
         if let timing, first.allSatisfy({ !$0.isWhitespace }) || timing == first {
-            let start = timing.prefix { $0 != "-" }.trimmingCharacters(in: .whitespaces)
+            let start = UnicodeText.trimmed(String(timing.prefix { $0 != "-" }))
             if (try? CueTiming.time(start, file: "", number: 0)) != nil { return start.contains(",") ? .srt : .vtt }
         }
         if SpeakerBlockParser<StringLines>.speakerLine(first) != nil, filled.count > 1,
