@@ -25,26 +25,30 @@ enum CueText {
             if !cleaned.isEmpty { segments.append(Segment(voice: voice, text: cleaned)) }
             text = ""
         }
-        var rest = Substring(payload)
-        while let open = rest.firstIndex(where: { $0 == "<" || $0 == "{" }) {
-            text += rest[..<open]
-            let closer: Character = rest[open] == "<" ? ">" : "}"
-            guard let close = rest[open...].firstIndex(of: closer),
-                  rest[open] == "<" || rest[rest.index(after: open)...].first == "\\" else {
-                text.append(rest[open])
-                rest = rest[rest.index(after: open)...]
+        // Searched in UTF-8: the markup characters are ASCII, so their byte positions are character boundaries.
+        let utf8 = payload.utf8
+        var index = utf8.startIndex
+        while let open = utf8[index...].firstIndex(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "{") }) {
+            text += payload[index..<open]
+            let brace = utf8[open] == UInt8(ascii: "{")
+            let next = utf8.index(after: open)
+            guard let close = utf8[next...].firstIndex(of: brace ? UInt8(ascii: "}") : UInt8(ascii: ">")),
+                  !brace || utf8[next...].first == UInt8(ascii: "\\") else {
+                text += brace ? "{" : "<"
+                index = next
                 continue
             }
-            let tag = rest[rest.index(after: open)..<close]
-            if tag.first == "v", let next = tag.dropFirst().first, next == "." || next == " " || next == "\t" {
+            let tag = payload[next..<close]
+            if tag.utf8.first == UInt8(ascii: "v"), let after = tag.utf8.dropFirst().first,
+               after == UInt8(ascii: ".") || after == UInt8(ascii: " ") || after == UInt8(ascii: "\t") {
                 flush()
                 let name = tag.drop { $0 != " " && $0 != "\t" }
                 let label = UnicodeText.composed(collapsed(decoded(String(name))))
                 voice = label.isEmpty ? nil : label
             }
-            rest = rest[rest.index(after: close)...]
+            index = utf8.index(after: close)
         }
-        text += rest
+        text += payload[index...]
         flush()
         return segments
     }
@@ -52,7 +56,7 @@ enum CueText {
     /// Decodes the character references WebVTT and SRT files use: `&amp; &lt; &gt; &quot; &apos;
     /// &nbsp; &lrm; &rlm;` and numeric ones; anything else is left as written.
     static func decoded(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {
@@ -85,11 +89,13 @@ enum CueText {
 
     /// `text` with runs of white space made one space and trimmed.
     static func collapsed(_ text: String) -> String {
-        // Most text is printable ASCII with single spaces inside: then it is already collapsed.
+        // Most text has single spaces inside and no other white space: then it is already collapsed.
+        // Outside ASCII, white space (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000) starts with
+        // one of these lead bytes; text with them takes the slow way.
         var previous: UInt8 = 0x20
         var plain = true
         for byte in text.utf8 {
-            if byte >= 0x80 || byte < 0x20 || byte == 0x20 && previous == 0x20 {
+            if byte < 0x20 || byte == 0x20 && previous == 0x20 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 {
                 plain = false
                 break
             }
