@@ -14,7 +14,8 @@ struct TranscriptImport: ParsableCommand {
             and the codes they use. From WebVTT and SRT captions, Otter.ai text and Teams .docx transcripts, \
             consecutive cues by one speaker become one utterance with the first cue's start and the last one's end; \
             the speaker is a WebVTT voice (<v Name>), a 'Name: text' prefix, or in SRT '[Name] text'; a cue naming \
-            nobody continues the speaker before it ('Unknown speaker' at the start). Speakers are matched to the \
+            nobody continues the speaker before it ('Unknown speaker' at the start). Cues may overlap but not start \
+            before the cue above them. Speakers are matched to the \
             session's seated participants and moderators by key or name, after the labels given with --speaker or \
             --speaker-map; a speaker that fits nobody, or several people, keeps its label and is listed as a warning \
             with the command that would map it. The import is one transaction: any error (exit 65, with FILE:LINE) \
@@ -89,6 +90,8 @@ struct TranscriptImport: ParsableCommand {
         if format != .auto { words += ["--format", format.rawValue] }
         if let speakerMap { words += ["--speaker-map", speakerMap] }
         for mapping in speakers { words += ["--speaker", mapping] }
+        if let db = workspace.db { words += ["--db", db] }
+        if limits.maxSize != NativeFormat.defaultMaxSize { words += ["--max-size", "\(limits.maxSize)"] }
         return (words.map(ShellWord.quoted) + ["--speaker", ShellWord.quoted("\(label)=P-…")]).joined(separator: " ")
     }
 
