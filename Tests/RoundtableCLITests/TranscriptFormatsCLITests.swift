@@ -165,4 +165,14 @@ struct TranscriptFormatsCLITests {
         #expect(forced.status == 65)
         #expect(forced.stderr == "error: \(zoom):1: text before the first turn; a turn starts with 'Speaker: text'\n")
     }
+
+    @Test func theMappingHintIsQuotedForTheShellAndKeepsTheOptionsGiven() throws {
+        let path = try file("it's otter.txt", Data("O'Brien  0:03\nHello.\n\nLiisa Virtanen  0:09\nTervetuloa.\n".utf8))
+        let result = try cli.run("transcript", "import", "S-0001", path, "--format", "otter", "--speaker", "Nobody=P-000001")
+        #expect(result.status == 0)
+        let quoted = "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        #expect(result.stderr.split(separator: "\n").last == "warning: \(path):1: speaker 'O'Brien' matches nobody in S-0001; its 1 turn "
+            + "is kept as a label; to map it: roundtable transcript import S-0001 \(quoted) --replace --format otter "
+            + "--speaker 'Nobody=P-000001' --speaker 'O'\\''Brien=P-…'")
+    }
 }
