@@ -4,6 +4,7 @@
 Usage:
     python3 scripts/bench-transcripts-generate.py --cast
     python3 scripts/bench-transcripts-generate.py OUT.txt --turns N [--seed S] [--stats STATS.json]
+    python3 scripts/bench-transcripts-generate.py OUT.vtt --vtt-cues N [--seed S] [--stats STATS.json]
 
 --cast prints the people who speak, one a line, tab-separated:
     moderator<TAB>Aino Virtanen<TAB>aino.virtanen@example.fi
@@ -24,7 +25,14 @@ A transcript has N turns, one a line, `[hh:mm:ss] Speaker: text`:
       folded    "Äijälä" appears only with its diacritics: "aijala" finds it only if the search folds them
       rare      "kuukkelikortti": once at turn N // 3, else about one turn in 100,000
 
-Deterministic for a given --turns and --seed. Standard library only.
+With --vtt-cues N it writes a WebVTT file of N cues in the shape Microsoft Teams downloads:
+    WEBVTT, a NOTE block, then cues with `GUID/NN-M` ids, `hh:mm:ss.mmm --> hh:mm:ss.mmm` timings
+    (1-6 s long, never going back) and `<v Tuulikki Äijälä>text</v>` voice spans; each speaker
+    talks for 1-4 consecutive cues (which the import merges into one utterance); about 5 % of
+    cues run over two lines, about 2 % leave out `</v>`, and "&amp;" appears now and then. The
+    stats file gives "cues" and "turns" (the utterances the import should report).
+
+Deterministic for a given --turns / --vtt-cues and --seed. Standard library only.
 """
 
 import argparse
@@ -170,6 +178,48 @@ def write_transcript(path, turns, seed):
             "utterances_containing": counts}
 
 
+def write_vtt(path, cues, seed):
+    """A Teams-shaped WebVTT file of `cues` cues; returns the cue and expected turn counts."""
+    rng = random.Random(seed)
+    moderator = MODERATOR[0]
+    names = [f"{p[0].split(', ')[1]} {p[0].split(', ')[0]}" for p in PARTICIPANTS]
+    weights = [1.6, 1.0, 1.2, 0.8, 1.1, 0.9, 1.3, 0.7]
+    guid = "3f1c2b9e-8d7a-4c61-9f0e-1a2b3c4d5e6f"
+    ms, turns, written, block = 0, 0, 0, 0
+    previous = None
+    with open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as out:
+        out.write("WEBVTT\n\nNOTE\nGenerated for the benchmark in the shape Microsoft Teams downloads.\n\n")
+        while written < cues:
+            if previous is None or rng.random() < 0.18:
+                speaker, templates = moderator, MODERATOR_TEMPLATES
+            else:
+                speaker, templates = rng.choices(names, weights)[0], PARTICIPANT_TEMPLATES
+            if speaker == previous:
+                speaker = moderator if speaker != moderator else names[0]
+                templates = MODERATOR_TEMPLATES if speaker == moderator else PARTICIPANT_TEMPLATES
+            previous = speaker
+            turns += 1
+            block += 1
+            for part in range(min(rng.randint(1, 4), cues - written)):
+                text = sentence(rng, templates)
+                if rng.random() < 0.03:
+                    text = text.replace(" and ", " &amp; ", 1)
+                if rng.random() < 0.05 and " " in text:
+                    cut = text.index(" ", len(text) // 2) if " " in text[len(text) // 2:] else text.index(" ")
+                    text = text[:cut] + "\n" + text[cut + 1:]
+                end = ms + rng.randint(1000, 6000)
+                close = "" if rng.random() < 0.02 else "</v>"
+                out.write(f"{guid}/{block}-{part}\n{stamp(ms)} --> {stamp(end)}\n<v {speaker}>{text}{close}\n\n")
+                ms = end + rng.randint(0, 800)
+                written += 1
+    return {"cues": cues, "turns": turns, "seed": seed}
+
+
+def stamp(ms):
+    h, rest = divmod(ms, 3_600_000)
+    return f"{h:02d}:{rest // 60_000:02d}:{rest // 1000 % 60:02d}.{rest % 1000:03d}"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", nargs="?", help="transcript file to write")
@@ -177,6 +227,7 @@ def main():
     parser.add_argument("--seed", type=int, default=20260105)
     parser.add_argument("--stats", help="also write word counts as JSON to this file")
     parser.add_argument("--cast", action="store_true", help="print the moderator and participants and exit")
+    parser.add_argument("--vtt-cues", type=int, help="write a Teams-shaped WebVTT file of this many cues instead")
     args = parser.parse_args()
 
     if args.cast:
@@ -184,9 +235,12 @@ def main():
         for name, email, _ in PARTICIPANTS:
             sys.stdout.write(f"participant\t{name}\t{email}\n")
         return 0
-    if not args.out or args.turns is None or args.turns < 1:
-        parser.error("give OUT and --turns N (N >= 1), or --cast")
-    stats = write_transcript(args.out, args.turns, args.seed)
+    if args.out and args.vtt_cues is not None and args.vtt_cues >= 1:
+        stats = write_vtt(args.out, args.vtt_cues, args.seed)
+    elif not args.out or args.turns is None or args.turns < 1:
+        parser.error("give OUT and --turns N (N >= 1) or --vtt-cues N, or --cast")
+    else:
+        stats = write_transcript(args.out, args.turns, args.seed)
     if args.stats:
         with open(args.stats, "w", encoding="utf-8") as f:
             json.dump(stats, f, ensure_ascii=False)

@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): a 100k-utterance transcript exported and re-imported, and transcript
-# search over 1M utterances, each as a whole process.
+# Benchmark (not a test): a 100k-cue Teams WebVTT import, a 100k-utterance transcript exported and
+# re-imported, and transcript search over 1M utterances, each as a whole process.
 #
 #   bash scripts/bench-transcripts.sh                                   # from the repository root
 #   UTTERANCES=20000 SEARCH_UTTERANCES=200000 RUNS=5 bash scripts/bench-transcripts.sh
 #   BIN=.build/release/roundtable bash scripts/bench-transcripts.sh     # skip the build
+#   VTT_ONLY=1 bash scripts/bench-transcripts.sh                        # only the WebVTT import
 #
 # Builds release with its own scratch path (.build-bench, so it does not wait for or disturb other
 # builds in .build) unless BIN is given, then, in a temporary folder removed on exit:
+#   first, the WebVTT import: workspace V (the cast below, one session), a generated Teams-shaped
+#                   WebVTT file of VTT_CUES cues (default 100,000; `--vtt-cues`), imported once
+#                   under /usr/bin/time; checks "imported T utterances (from VTT_CUES cues, vtt)"
+#                   with T the merged turns the generator counted; prints wall time, peak RSS
+#                   against the 64 MB target, and cues/s. VTT_ONLY=1 stops after it.
 #   setup, untimed in the sense that it is not part of the figures (its times are printed):
 #     workspace X   a moderator and 8 participants (Nordic names, contact consent), two sessions
 #                   with all 8 invited; the source session gets a generated plain-text transcript of
@@ -38,9 +44,11 @@ SEARCH_SESSIONS="${SEARCH_SESSIONS:-10}"
 RUNS="${RUNS:-3}"
 CODINGS="${CODINGS:-200}"
 SEED="${SEED:-20260105}"
+VTT_CUES="${VTT_CUES:-100000}"
+VTT_ONLY="${VTT_ONLY:-0}"
 GEN="scripts/bench-transcripts-generate.py"
 
-for var in UTTERANCES SEARCH_UTTERANCES SEARCH_SESSIONS RUNS SEED; do
+for var in UTTERANCES SEARCH_UTTERANCES SEARCH_SESSIONS RUNS SEED VTT_CUES; do
     [[ "${!var}" =~ ^[1-9][0-9]*$ ]] || { echo "bench: $var must be a positive integer, not '${!var}'" >&2; exit 1; }
 done
 [[ "$CODINGS" =~ ^[0-9]+$ ]] || { echo "bench: CODINGS must be a whole number, not '$CODINGS'" >&2; exit 1; }
@@ -121,6 +129,29 @@ workspace() {
     done
     CAST="1 moderator ($MODERATOR), ${#PEOPLE[@]} participants (${PEOPLE[0]}..${PEOPLE[${#PEOPLE[@]}-1]})"
 }
+
+# ---- Teams WebVTT import ----------------------------------------------------------------------
+DBV="$WORK/v.sqlite"
+echo
+echo "== WebVTT: a $(thousands "$VTT_CUES")-cue Teams transcript imported"
+workspace "$DBV" 1
+python3 "$GEN" "$WORK/teams.vtt" --vtt-cues "$VTT_CUES" --seed "$SEED" --stats "$WORK/teams.json"
+VTT_TURNS=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["turns"])' "$WORK/teams.json")
+echo "   generated teams.vtt: $(mb "$(stat -c %s "$WORK/teams.vtt")") MB, $(thousands "$VTT_CUES") cues in" \
+    "$(thousands "$VTT_TURNS") turns; $CAST"
+measure vtt-import "$BIN" transcript import "${SESSION_KEYS[0]}" "$WORK/teams.vtt" --db "$DBV"
+expect "$WORK/vtt-import.out" "^imported $VTT_TURNS utterances \(from $VTT_CUES cues, vtt\) into ${SESSION_KEYS[0]}: " \
+    "the WebVTT import did not report $VTT_TURNS utterances from $VTT_CUES cues"
+VTT_VERDICT="within"
+(( LAST_RSS <= 64 * 1024 )) || VTT_VERDICT="OVER"
+echo "   $(cat "$WORK/vtt-import.out")"
+echo "   wall $LAST_WALL s ($(per_second "$VTT_CUES" "$LAST_WALL") cues/s), peak RSS $(kb_mb "$LAST_RSS") MB" \
+    "($VTT_VERDICT the 64 MB target); workspace $(mb "$(db_bytes "$DBV")") MB"
+if [[ -s "$WORK/vtt-import.err" ]]; then
+    echo "   (it warned $(wc -l <"$WORK/vtt-import.err") times; first: $(head -n 1 "$WORK/vtt-import.err"))"
+fi
+rm -f "$WORK/teams.vtt"
+[[ $VTT_ONLY == 1 ]] && exit 0
 
 # ---- setup: workspace X (export / import) ------------------------------------------------------
 DBX="$WORK/x.sqlite"
@@ -319,6 +350,8 @@ for (( q = 0; q < ${#SEARCHES[@]}; q++ )); do
     row "(c$((q + 1))) search $words" "search$q" "$label; ${HITS[$q]} hits; runs ${WALLS[search$q]}"
 done
 row "(d) roundtable --version (start-up floor)" version "runs ${WALLS[version]}"
+row "(e) transcript import Teams WebVTT ($(thousands "$VTT_CUES") cues)" vtt-import \
+    "$(per_second "$VTT_CUES" "${WALLS[vtt-import]}") cues/s; $(thousands "$VTT_TURNS") utterances; one run; $VTT_VERDICT 64 MB"
 echo
 echo "   search workspace: $(thousands "$SEARCH_UTTERANCES") utterances in $SEARCH_SESSIONS sessions," \
     "$(mb "$SEARCH_DB_BYTES") MB; plain-text import of $(thousands "$UTTERANCES") utterances (setup):" \

@@ -40,7 +40,8 @@ struct TranscriptCLITests {
         let imported = try cli.run("transcript", "import", "S-0001", path)
         #expect(imported.status == 0)
         #expect(imported.stdout == "imported 4 utterances into S-0001: 3 speakers matched, 1 unmatched, 0 ambiguous\n")
-        #expect(imported.stderr == "warning: \(path):4: speaker 'Client' matches nobody in S-0001; its 1 turn is kept as a label\n")
+        #expect(imported.stderr == "warning: \(path):4: speaker 'Client' matches nobody in S-0001; its 1 turn is kept as a label; "
+            + "to map it: roundtable transcript import S-0001 \(path) --replace --speaker 'Client=P-…'\n")
 
         for query in ["aijala", "Äijälä"] {
             let hits = try #require(try json("transcript", "search", query, "--format", "json") as? [[String: Any]])
@@ -91,7 +92,11 @@ struct TranscriptCLITests {
         #expect(try cli.run("transcript", "import", "S-0001", good).status == 0)
         let twice = try cli.run("transcript", "import", "S-0001", good)
         #expect(twice.status == 65)
-        #expect(twice.stderr == "error: S-0001 already has a transcript (1 utterances); give --replace to replace it\n")
+        #expect(twice.stderr == "error: \(good) is the same file that was imported into S-0001 on 2026-12-01T09:00:00Z; "
+            + "give --replace to import it again\n")
+        let other = try file("other.txt", "Liisa: Moi.\n")
+        #expect(try cli.run("transcript", "import", "S-0001", other).stderr
+            == "error: S-0001 already has a transcript (1 utterances); give --replace to replace it\n")
         #expect(try cli.run("transcript", "import", "S-0001", good, "--replace").stdout.hasSuffix("replaced 1 earlier utterances\n"))
 
         let xml = try file("t.xml", "\u{FEFF}  <?xml version=\"1.0\"?><transcript/>")
@@ -106,7 +111,7 @@ struct TranscriptCLITests {
 
         let latin1 = cli.folder.appendingPathComponent("latin1.txt")
         try Data("Liisa: Hei.\nÄijälä: Moi.\n".data(using: .isoLatin1)!).write(to: latin1)
-        let notUTF8 = try cli.run("transcript", "import", "S-0001", latin1.path)
+        let notUTF8 = try cli.run("transcript", "import", "S-0001", latin1.path, "--replace")
         #expect(notUTF8.status == 65)
         #expect(notUTF8.stderr.hasPrefix("error: \(latin1.path):2: the file is not UTF-8 text"))
 

@@ -8,14 +8,17 @@ public struct TranscriptTurn: Sendable, Equatable {
     public var speaker: String
     /// When the turn starts, in milliseconds from the start of the recording, if the line said.
     public var startMilliseconds: Int?
+    /// When the turn ends, if the file said (subtitle cues do; plain text does not).
+    public var endMilliseconds: Int?
     /// What was said, composed (NFC) and trimmed; continuation lines are joined with "\n".
     public var text: String
 
     /// Creates a turn.
-    public init(line: Int, speaker: String, startMilliseconds: Int? = nil, text: String) {
+    public init(line: Int, speaker: String, startMilliseconds: Int? = nil, endMilliseconds: Int? = nil, text: String) {
         self.line = line
         self.speaker = speaker
         self.startMilliseconds = startMilliseconds
+        self.endMilliseconds = endMilliseconds
         self.text = text
     }
 }
@@ -26,7 +29,8 @@ public struct TranscriptTurn: Sendable, Equatable {
 /// `[h:mm:ss.mmm]` before the speaker (`[00:12:05] Äijälä: Hello`) or right after it
 /// (`Äijälä [00:12:05]: Hello`). Anything before the first ':' is taken as a speaker when it is
 /// at most 60 characters, contains no '[' and is not purely digits, so a line such as
-/// `Note: http://x` starts a turn by "Note". Other lines continue the previous turn; blank lines
+/// `Note: http://x` starts a turn by "Note"; a colon between digits is a clock time, so
+/// `at 10:15 we start` continues the turn. Other lines continue the previous turn; blank lines
 /// are ignored; a byte order mark is dropped and LF, CRLF and CR line ends are all accepted.
 public enum TranscriptText {
     /// The longest label, in characters, read as a speaker; longer prefixes are ordinary text.
@@ -34,42 +38,9 @@ public enum TranscriptText {
 
     /// Parses `text`, naming `file` and the line number in every error message.
     public static func parse(_ text: String, file: String) throws -> [TranscriptTurn] {
-        var body = Substring(text)
-        if body.unicodeScalars.first == "\u{FEFF}" { body = Substring(body.unicodeScalars.dropFirst()) }
-        let lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        var parser = PlainTextParser(lines: StringLines(text), file: file)
         var turns: [TranscriptTurn] = []
-        var pending: [String] = []
-        var latest: (milliseconds: Int, line: Int)?
-        func finishTurn() {
-            guard !turns.isEmpty else { return }
-            turns[turns.count - 1].text = UnicodeText.composed(pending.joined(separator: "\n"))
-            pending.removeAll()
-        }
-        for (offset, raw) in lines.enumerated() {
-            let number = offset + 1
-            let line = UnicodeText.trimmed(String(raw))
-            if line.isEmpty { continue }
-            guard let head = try turnHead(line, file: file, number: number) else {
-                guard !turns.isEmpty else {
-                    throw RoundtableError.rule("\(file):\(number): text before the first turn; a turn starts with 'Speaker: text'")
-                }
-                pending.append(line)
-                continue
-            }
-            if let start = head.start {
-                if let latest, start < latest.milliseconds {
-                    throw RoundtableError.rule("\(file):\(number): timestamp \(formatTimestamp(start)) is earlier than "
-                        + "\(formatTimestamp(latest.milliseconds)) on line \(latest.line)")
-                }
-                latest = (start, number)
-            }
-            finishTurn()
-            turns.append(TranscriptTurn(line: number, speaker: UnicodeText.composed(head.speaker),
-                                        startMilliseconds: head.start, text: ""))
-            let first = UnicodeText.trimmed(String(head.text))
-            if !first.isEmpty { pending.append(first) }
-        }
-        finishTurn()
+        while let turn = try parser.next() { turns.append(turn) }
         return turns
     }
 
@@ -91,6 +62,9 @@ public enum TranscriptText {
             rest = rest[rest.index(after: close)...].drop { $0.isWhitespace }
         }
         guard let stop = rest.firstIndex(where: { $0 == ":" || $0 == "[" }) else { return nil }
+        // A colon between digits is a clock time ("at 10:15 we start", "17:30: ok"), never a speaker's.
+        if rest[stop] == ":", rest[..<stop].last?.isASCII == true, rest[..<stop].last?.isNumber == true,
+           rest[rest.index(after: stop)...].first?.isNumber == true { return nil }
         let label = UnicodeText.trimmed(String(rest[..<stop]))
         var colon = stop
         if rest[stop] == "[" {

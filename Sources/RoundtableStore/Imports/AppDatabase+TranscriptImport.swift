@@ -16,27 +16,38 @@ extension AppDatabase {
     /// only if that person takes part here under the same name (the file may come from another
     /// workspace); otherwise the label is matched by name, and what stays unmatched is kept as a
     /// label and reported. Codes are found by path, created when missing; every coded span is
-    /// checked against its utterance's text.
-    public func importTranscript(session key: EntityKey, fileName: String, replace: Bool,
+    /// checked against its utterance's text. Labels in `mappings` go to the people they name
+    /// before anything else; `file`, when given, is recorded as the transcript's source, and the
+    /// same file again is refused unless `replace`.
+    public func importTranscript(session key: EntityKey, fileName: String, replace: Bool, file: TranscriptFileStamp? = nil,
+                                 mappings: [SpeakerMapping] = [],
                                  feed: (any TranscriptSink) throws -> Void) throws -> TranscriptFileImportReport {
-        try write { db in try importTranscript(db, session: key, fileName: fileName, replace: replace, feed: feed) }
+        try write { db in
+            try importTranscript(db, session: key, fileName: fileName, replace: replace, file: file, mappings: mappings, feed: feed)
+        }
     }
 
     /// `importTranscript` inside a transaction the caller holds.
-    func importTranscript(_ db: Database, session key: EntityKey, fileName: String, replace: Bool,
+    func importTranscript(_ db: Database, session key: EntityKey, fileName: String, replace: Bool, file: TranscriptFileStamp? = nil,
+                          mappings: [SpeakerMapping] = [],
                           feed: (any TranscriptSink) throws -> Void) throws -> TranscriptFileImportReport {
         do {
             let session = try Lookup.session(db, key)
-            let sink = try TranscriptFileImport(db, session: session, replace: replace, fileName: fileName, database: self)
+            if let file { try checkSameFile(db, session: session, file: file, replace: replace) }
+            let sink = try TranscriptFileImport(db, session: session, replace: replace, fileName: fileName, database: self,
+                                                mappings: mappings)
             try feed(sink)
             guard sink.inserter.count > 0 else { throw RoundtableError.rule("\(fileName): the transcript has no utterances") }
             let report = sink.report
+            try recordSource(db, session: session, file: file, cues: sink.inserter.count)
             try audit(db, "transcript.import", "\(key)", "\(fileName): \(sink.inserter.count) utterances, \(sink.codings) codings, "
                 + "\(report.matched.count) speakers matched, \(report.unmatched.count) unmatched, \(report.ambiguous.count) ambiguous")
-            let transcript = TranscriptImportReport(
+            var transcript = TranscriptImportReport(
                 session: key, utterances: sink.inserter.count, replacedUtterances: sink.inserter.replacement.utterances,
                 removedCodings: sink.inserter.replacement.codings, matched: report.matched, unmatched: report.unmatched,
                 ambiguous: report.ambiguous)
+            transcript.cues = sink.inserter.count
+            transcript.unusedMappings = sink.resolver.unused
             return TranscriptFileImportReport(transcript: transcript, codings: sink.codings, codesCreated: sink.codes?.created ?? 0)
         }
     }
@@ -49,18 +60,19 @@ private final class TranscriptFileImport: TranscriptSink {
     private let db: Database
     private let fileName: String
     private let database: AppDatabase
-    private let matcher: SpeakerMatcher
+    var resolver: SpeakerResolver
     var inserter: TranscriptInserter
     var report = SpeakerReport()
     var codes: CodeMapping?
     var codings = 0
 
-    init(_ db: Database, session: Session, replace: Bool, fileName: String, database: AppDatabase) throws {
+    init(_ db: Database, session: Session, replace: Bool, fileName: String, database: AppDatabase,
+         mappings: [SpeakerMapping]) throws {
         self.db = db
         self.fileName = fileName
         self.database = database
         inserter = try TranscriptInserter(db, session: session, replace: replace)
-        matcher = SpeakerMatcher(candidates: inserter.speakers.candidates)
+        resolver = try SpeakerResolver(speakers: inserter.speakers, mappings: mappings, session: session.key)
     }
 
     func header(_ header: TranscriptHeader) throws {}
@@ -79,13 +91,11 @@ private final class TranscriptFileImport: TranscriptSink {
         utterance.moderatorId = nil
         let turn = TranscriptTurn(line: entry.line, speaker: entry.speaker, startMilliseconds: entry.utterance.startMs,
                                   text: entry.utterance.text)
-        switch Self.speaker(of: entry, inserter.speakers, matcher) {
-        case .matched(let person):
+        let outcome = Self.speaker(of: entry, &resolver)
+        if case .matched(let person) = outcome {
             if person.entity == .participant { utterance.participantId = person.id } else { utterance.moderatorId = person.id }
-            report.note(turn, .matched(person))
-        case .ambiguous(let keys): report.note(turn, .ambiguous(inserter.speakers.candidates(keys)))
-        case .unmatched: report.note(turn, .unmatched)
         }
+        report.note(turn, outcome)
         let stored = try inserter.append(utterance, origin: origin)
         for coding in entry.codings {
             guard let codes else { throw RoundtableError.rule("\(origin): a coding uses code \(coding.codeId), but the file has no codebook") }
@@ -104,27 +114,18 @@ private final class TranscriptFileImport: TranscriptSink {
         }
     }
 
-    enum SpeakerOutcome {
-        case matched(EntityKey)
-        case ambiguous([EntityKey])
-        case unmatched
-    }
-
-    /// The person behind an entry: its key when that person takes part here under the same name,
-    /// else whoever the label names, if exactly one.
-    static func speaker(of entry: TranscriptEntry, _ speakers: SessionSpeakers, _ matcher: SpeakerMatcher) -> SpeakerOutcome {
-        let label = UnicodeText.searchKey(entry.speaker)
+    /// The person behind an entry: the one the user mapped its label to; else its key when that
+    /// person takes part here under the same name; else whoever the label names, if exactly one.
+    static func speaker(of entry: TranscriptEntry, _ resolver: inout SpeakerResolver) -> SpeakerReport.Outcome {
+        if let mapped = resolver.mappedKey(entry.speaker) { return .matched(mapped) }
+        let speakers = resolver.speakers
         let given = entry.utterance.participantId.map { EntityKey(.participant, id: $0) }
             ?? entry.utterance.moderatorId.map { EntityKey(.moderator, id: $0) }
         if let given, speakers.key(forCandidate: "\(given)") != nil,
-           UnicodeText.searchKey(speakers.label(for: given)) == label {
+           UnicodeText.searchKey(speakers.label(for: given)) == UnicodeText.searchKey(entry.speaker) {
             return .matched(given)
         }
-        switch matcher.match(entry.speaker) {
-        case .matched(let id): return speakers.key(forCandidate: id).map(SpeakerOutcome.matched) ?? .unmatched
-        case .ambiguous(let ids): return .ambiguous(ids.compactMap(speakers.key(forCandidate:)))
-        case .unmatched: return .unmatched
-        }
+        return resolver.outcome(entry.speaker)
     }
 }
 

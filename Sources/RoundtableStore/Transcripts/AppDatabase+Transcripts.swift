@@ -48,34 +48,10 @@ extension AppDatabase {
         guard !turns.isEmpty else {
             throw RoundtableError.rule("\(fileName): no turns found; a turn starts with 'Speaker: text'")
         }
-        return try write { db in
-            let session = try Lookup.session(db, key)
-            let speakers = try SessionSpeakers(db, session: session)
-            let matches = SpeakerMatcher(candidates: speakers.candidates).matchAll(turns.map(\.speaker))
-            var report = SpeakerReport()
-            let utterances = turns.map { turn in
-                var utterance = Utterance(sessionId: key.id, sequence: 1, speakerLabel: turn.speaker,
-                                          startMs: turn.startMilliseconds, text: turn.text)
-                let match = matches[turn.speaker] ?? .unmatched
-                if case .matched(let id) = match, let person = speakers.key(forCandidate: id) {
-                    if person.entity == .participant { utterance.participantId = person.id } else { utterance.moderatorId = person.id }
-                    report.note(turn, .matched(person))
-                } else if case .ambiguous(let ids) = match {
-                    report.note(turn, .ambiguous(speakers.candidates(ids.compactMap(speakers.key(forCandidate:)))))
-                } else {
-                    report.note(turn, .unmatched)
-                }
-                return utterance
-            }
-            let replaced = try insertUtterances(db, session: session, utterances, replace: replace,
-                                                origin: { "\(fileName):\(turns[$0].line)" })
-            var detail = "\(fileName): \(utterances.count) utterances, \(report.matched.count) speakers matched, "
-                + "\(report.unmatched.count) unmatched, \(report.ambiguous.count) ambiguous"
-            if replaced.utterances > 0 { detail += ", replaced \(replaced.utterances)" }
-            try audit(db, "transcript.import", "\(key)", detail)
-            return TranscriptImportReport(session: key, utterances: utterances.count, replacedUtterances: replaced.utterances,
-                                          removedCodings: replaced.codings, matched: report.matched,
-                                          unmatched: report.unmatched, ambiguous: report.ambiguous)
+        let file = TranscriptFileStamp(fileName: fileName, format: TranscriptFormat.text.rawValue, sha256: "")
+        return try importTranscript(session: key, file: file, replace: replace) { add in
+            for turn in turns { try add(turn) }
+            return turns.count
         }
     }
 

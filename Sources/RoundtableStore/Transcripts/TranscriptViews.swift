@@ -57,6 +57,10 @@ public struct TranscriptImportReport: Sendable {
     public var unmatched: [UnmatchedSpeaker]
     /// Labels that fit several people, in order of first appearance.
     public var ambiguous: [AmbiguousSpeaker]
+    /// How many cues the file held (subtitle cues or speaker blocks; turns for Roundtable's formats).
+    public var cues = 0
+    /// Speaker mappings whose label no turn carried.
+    public var unusedMappings: [SpeakerMapping] = []
 }
 
 /// One utterance as `transcript show` presents it.

@@ -34,9 +34,13 @@ final class ZipArchive {
     /// Where the central directory starts: every entry's data must end before it.
     private var directoryStart: Int64 = 0
 
+    /// What the archive should be, for errors: ".qdpx" or ".docx".
+    let kind: String
+
     /// Opens `path` (a stream is copied once to a file) of at most `maxSize` bytes, and reads its central directory.
-    init(path: String, maxSize: Int64) throws {
+    init(path: String, maxSize: Int64, kind: String = ".qdpx") throws {
         file = path
+        self.kind = kind
         // Through InputFile: a missing or unreadable file is exit 66 naming it, and a pipe or `-`
         // is copied once into a file this reader can seek in.
         let fd = try InputFile.open(path, maxSize: maxSize)
@@ -62,7 +66,7 @@ final class ZipArchive {
     deinit { close(descriptor) }
 
     func problem(_ message: String) -> XMLInputError {
-        XMLInputError(file: file, message: "not a usable .qdpx (zip) archive: \(message)")
+        XMLInputError(file: file, message: "not a usable \(kind) (zip) archive: \(message)")
     }
 
     /// `count` bytes at `offset`, all of which must lie inside the file.
