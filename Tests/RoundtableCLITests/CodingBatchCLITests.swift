@@ -57,7 +57,8 @@ struct CodingBatchCLITests {
         let whole = try cli.run("code", "apply", "App", "--search", "mobile app", "--session", "S-0001", "--whole-utterance",
                                 "--coder", "Åsa Lindqvist")
         #expect(whole.stdout.hasPrefix("batch 2: Channel/App applied to 2 utterances\n"))
-        let again = try cli.run("code", "apply", "App", "--search", "mobile app", "--whole-utterance")
+        // Already coded by the same coder; another coder's identical coding is what agreement compares.
+        let again = try cli.run("code", "apply", "App", "--search", "mobile app", "--whole-utterance", "--coder", "Åsa Lindqvist")
         #expect(again.stdout == "Channel/App: nothing new to code; 2 matches already coded\n")
         let none = try cli.run("code", "apply", "App", "--search", "fax")
         #expect(none.status == 0 && none.stdout == "Channel/App: no utterance matches \"fax\"; nothing coded\n")

@@ -20,9 +20,9 @@ public struct DemoResearch: Decodable, Sendable {
         public var session: Int, file: String
     }
 
-    /// A code applied to the words `quote` of utterance number `utterance` (1 = the first turn).
+    /// A code applied by `coder` to the words `quote` of utterance number `utterance` (1 = the first turn).
     public struct CodingEntry: Decodable, Sendable {
-        public var utterance: Int, code: String, quote: String
+        public var coder: String, utterance: Int, code: String, quote: String
     }
 
     public struct NoteEntry: Decodable, Sendable {
@@ -36,6 +36,7 @@ public struct DemoResearch: Decodable, Sendable {
         public var panel: String?
         public var channel: CommentChannel?
         public var rating: Int?
+        public var coder: String?
         public var code: String?
         public var quote: String?
     }
@@ -56,22 +57,21 @@ public struct DemoResearch: Decodable, Sendable {
     public var notes: [NoteEntry]
     public var comments: [CommentEntry]
     public var surveys: [SurveyEntry]
-    /// The transcript file's text, read with the rest.
-    public var transcriptText = ""
+    /// Where the transcript file is: `transcript.file` in the demo folder.
+    public var transcriptPath = ""
 
     private enum CodingKeys: String, CodingKey {
         case codebook, concepts, presentations, reactions, transcript, codings, notes, comments, surveys
     }
 
-    /// Reads `research.json` and the transcript it names from `folder`.
+    /// Reads `research.json` from `folder`, checking that the transcript it names is there.
     public static func load(from folder: URL) throws -> DemoResearch {
         var research: DemoResearch = try DemoWorkspace.read(folder, "research.json")
         let url = folder.appendingPathComponent(research.transcript.file)
-        do {
-            research.transcriptText = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw RoundtableError(.inputMissing, "cannot read \(url.path): \(error.localizedDescription)")
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw RoundtableError(.inputMissing, "cannot read \(url.path)")
         }
+        research.transcriptPath = url.path
         return research
     }
 

@@ -3,8 +3,9 @@ import GRDB
 import RoundtableCore
 
 extension AppDatabase {
-    /// The codes applied most often to a session's utterances and notes, at most `limit`, each with
-    /// the covered text of its longest coding on an utterance as a quote.
+    /// The codes applied to the most utterances and notes of a session, at most `limit`, each with
+    /// the covered text of its longest coding on an utterance as a quote. An utterance two coders
+    /// (or one coder twice) coded with the same code counts once.
     public func topCodes(session: EntityKey, limit: Int) throws -> [TopCode] {
         guard limit >= 1 else { throw RoundtableError.usage("the number of top codes must be at least 1, not \(limit)") }
         return try read { db in
@@ -27,10 +28,13 @@ extension AppDatabase {
             """, arguments: [session])
         let unquotable = try Self.unquotableSpeakers(db, rows.compactMap { $0["speakerId"] as Int64? })
         var counts: [Int64: Int] = [:]
+        var coded = Set<CodedTarget>()
         var best: [Int64: (length: Int, sequence: Int, start: Int, quote: CodeQuote)] = [:]
         for row in rows {
             let coding = try Coding(row: row)
-            counts[coding.codeId, default: 0] += 1
+            if coded.insert(CodedTarget(codeId: coding.codeId, target: coding.target)).inserted {
+                counts[coding.codeId, default: 0] += 1
+            }
             guard let utteranceId = coding.utteranceId, let text: String = row["utteranceText"] else { continue }
             if let speaker: Int64 = row["speakerId"], unquotable.contains(speaker) { continue }
             let span = coding.span ?? TextSpan(start: 0, end: text.unicodeScalars.count)
@@ -62,4 +66,10 @@ extension AppDatabase {
                        WHERE c.id = \(ConsentInForce.id(participant: "p.id", scope: "'quotes'"))) = 0)
             """, arguments: [JSONList.encode(Array(Set(ids)))]))
     }
+}
+
+/// A code on one utterance or note, whoever coded it and however often.
+private struct CodedTarget: Hashable {
+    var codeId: Int64
+    var target: CodingTarget
 }

@@ -33,7 +33,7 @@ public struct TopCode: Sendable {
     public var code: Code
     /// `Channel/Phone`.
     public var path: String
-    /// How many codings of the session's utterances and notes apply it.
+    /// How many of the session's utterances and notes carry it (each once, whoever coded it).
     public var codings: Int
     /// The covered text of its longest coding on an utterance that may be quoted; nil when none.
     public var quote: CodeQuote?

@@ -20,8 +20,10 @@ extension AppDatabase {
     /// same commands a researcher would use, one step after another: load the codebook, show
     /// concepts, record reactions, import and code a transcript, take notes, collect comment
     /// cards and surveys. `people` maps the demo's refs to keys; sessions are numbered from 1.
-    public func loadDemoResearch(_ research: DemoResearch, codebook: [CodebookEntry],
-                                 people: [String: EntityKey]) throws -> DemoResearchSummary {
+    /// `importTranscript` imports `research.transcriptPath` into the session given, as
+    /// `transcript import` does, and returns how many utterances it made.
+    public func loadDemoResearch(_ research: DemoResearch, codebook: [CodebookEntry], people: [String: EntityKey],
+                                 importTranscript: (EntityKey) throws -> Int) throws -> DemoResearchSummary {
         func person(_ ref: String) throws -> EntityKey {
             guard let key = people[ref] else { throw RoundtableError.rule("demo research names unknown '\(ref)'") }
             return key
@@ -42,8 +44,7 @@ extension AppDatabase {
                           comment: entry.comment)
             summary.reactions += 1
         }
-        summary.utterances = try importTranscript(session: summary.transcriptSession, text: research.transcriptText,
-                                                  fileName: research.transcript.file, replace: false).utterances
+        summary.utterances = try importTranscript(summary.transcriptSession)
         let lines = try transcript(session: summary.transcriptSession).lines
         for coding in research.codings {
             guard lines.indices.contains(coding.utterance - 1) else {
@@ -51,7 +52,7 @@ extension AppDatabase {
             }
             let utterance = lines[coding.utterance - 1].utterance
             let span = try DemoResearch.span(of: coding.quote, in: utterance.text, what: "\(utterance.key)")
-            _ = try applyCode(coding.code, to: utterance.key, from: span.start, to: span.end)
+            _ = try applyCode(coding.code, to: utterance.key, from: span.start, to: span.end, coder: coding.coder)
             summary.codings += 1
         }
         for entry in research.notes {
@@ -65,7 +66,7 @@ extension AppDatabase {
                                       rating: entry.rating, text: entry.text)
             if let code = entry.code, let quote = entry.quote {
                 let span = try DemoResearch.span(of: quote, in: card.text, what: "\(card.key)")
-                _ = try applyCode(code, to: card.key, from: span.start, to: span.end)
+                _ = try applyCode(code, to: card.key, from: span.start, to: span.end, coder: entry.coder)
                 summary.codings += 1
             }
             summary.comments += 1

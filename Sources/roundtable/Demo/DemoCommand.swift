@@ -27,12 +27,24 @@ struct DemoCommand: ParsableCommand {
         let summary = try workspace.loadDemo(demo)
         let codebook = try CodebookReader(path: try TemplateFolder.locate("codebooks")
             .appendingPathComponent(demo.research.codebook).path).read()
-        let research = try workspace.loadDemoResearch(demo.research, codebook: codebook, people: summary.people)
+        var transcriptReport: TranscriptImportReport?
+        let research = try workspace.loadDemoResearch(demo.research, codebook: codebook, people: summary.people) { session in
+            // The same path as `transcript import`: the demo's transcript is a Teams WebVTT file.
+            let path = demo.research.transcriptPath
+            let head = try InputFile.head(of: path, count: 4096, maxSize: NativeFormat.defaultMaxSize)
+            let imported = try TranscriptImport.Importing(
+                file: path, format: TranscriptFormat.detect(head: head),
+                sha256: try FileDigest(path: path, maxSize: NativeFormat.defaultMaxSize).value(), replace: false,
+                mappings: [], maxSize: NativeFormat.defaultMaxSize).run(session: session, database: workspace)
+            transcriptReport = imported.report
+            return imported.report.utterances
+        }
         Console.print("Demo workspace \(db): \(summary.moderators) moderators, \(summary.panels) panels, "
                       + "\(summary.participants) participants, \(summary.sessions) sessions, \(summary.seats) seats;")
+        let cues = transcriptReport.map { " (from \($0.cues) Teams WebVTT cues)" } ?? ""
         Console.print("\(research.concepts) concepts with \(research.reactions) reactions, a transcript of \(research.utterances) "
-                      + "utterances with \(research.codings) codings, \(research.notes) notes, \(research.comments) comment cards, "
-                      + "\(research.surveys) survey answers.")
+                      + "utterances\(cues) with \(research.codings) codings by two coders, \(research.notes) notes, "
+                      + "\(research.comments) comment cards, \(research.surveys) survey answers.")
         Console.print()
         Console.print("Upcoming sessions (each in its own time zone):")
         let upcoming = try workspace.sessions(SessionFilter(upcoming: true))
@@ -48,17 +60,31 @@ struct DemoCommand: ParsableCommand {
                   swift run roundtable transcript search soderstrom --db \(db)
                   swift run roundtable concept show round-ups --db \(db)
                   swift run roundtable export transcript \(reported) --pseudonymize --db \(db)
+                  swift run roundtable code agreement --session \(reported) --db \(db)
+                  swift run roundtable report codes --session \(reported) --by participant --db \(db)
                 """)
         }
         Console.print()
         Console.print("Report of the session just held (roundtable report session \(reported) --db \(db)):")
         Console.print()
         Console.print(SessionReportText.render(try workspace.sessionReport(reported), zone: nil))
+        Console.print()
+        Console.print(Self.agreementLine(try workspace.codingAgreement(session: reported)))
         let transcriptPath = try OutputFileOptions.defaultPath(stem: "transcript-\(reported)", extension: "xml", now: workspace.clock())
         let writer = try TranscriptWriter(destination: transcriptPath)
         try workspace.exportTranscript(reported, pseudonymize: false, to: writer)
         try writer.finish()
         Console.print()
         Console.print("Coded transcript of \(reported) (\(writer.count) utterances): \(transcriptPath)")
+    }
+
+    /// One sentence on how far the transcript's coders agree, pooled over every code.
+    static func agreementLine(_ report: AgreementReport) -> String {
+        let overall = report.overall
+        let kappa = overall.kappa.map { ", Cohen's κ \(CodeAgreement.decimal($0.value))" } ?? ""
+        return "Coders \(report.coders.joined(separator: " and ")) agree on "
+            + "\(overall.percent.percent.map { String(format: "%.1f", $0) } ?? "—")% of \(report.utterances) coded utterances × "
+            + "\(report.codes.count) codes\(kappa), Krippendorff's α \(CodeAgreement.decimal(overall.alpha.value)); "
+            + "\(report.disagreements.count) disagreements (roundtable code agreement --session \(report.session.key))."
     }
 }
