@@ -54,9 +54,10 @@ struct ReportCodes: ParsableCommand {
         }
     }
 
-    /// `Äijälä Matti (P-000001)`, or the key alone when the label says nothing more.
+    /// `Äijälä Matti (P-000001)`, or the key alone when the label says nothing more or the column
+    /// gathers the rest, such as `(none)`.
     static func heading(_ column: CodeMatrix.Case) -> String {
-        column.label == column.key ? column.key : "\(column.label) (\(column.key))"
+        column.label == column.key || column.key.hasPrefix("(") ? column.key : "\(column.label) (\(column.key))"
     }
 
     /// What the cells count, as a heading.
@@ -74,7 +75,7 @@ struct ReportCodes: ParsableCommand {
     /// The matrix with children indented under their parents, then a key to the columns.
     static func table(_ matrix: CodeMatrix) -> String {
         var table = Table()
-        table.headers = ["code"] + matrix.cases.map(\.key) + ["total"]
+        table.headers = ["CODE"] + matrix.cases.map(\.key) + ["TOTAL"]
         for row in matrix.rows {
             table.rows.append([String(repeating: "  ", count: row.depth) + row.path.split(separator: Code.pathSeparator).last.map(String.init)!]
                               + (row.counts + [row.total]).map(String.init))

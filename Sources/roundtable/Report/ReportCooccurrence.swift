@@ -22,7 +22,7 @@ struct ReportCooccurrence: ParsableCommand {
         switch output.format {
         case .table:
             guard !pairs.isEmpty else { return Console.print("no codes overlap in these sessions") }
-            var table = Table("code A", "code B", "count", "turns")
+            var table = Table("CODE A", "CODE B", "COUNT", "TURNS")
             for pair in pairs { table.add(pair.first, pair.second, String(pair.count), String(pair.turns)) }
             Console.print(table.render())
         case .json:
