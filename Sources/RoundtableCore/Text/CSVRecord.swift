@@ -10,12 +10,18 @@ public enum CSVRecord {
 
     /// `fields` as one record, with its line end.
     public static func line(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + lineEnd
+        var line = ""
+        line.reserveCapacity(fields.reduce(2) { $0 + $1.utf8.count + 1 })
+        for (index, value) in fields.enumerated() {
+            if index > 0 { line += "," }
+            line += field(value)
+        }
+        return line + lineEnd
     }
 
     /// `value` as one field: quoted only when it has to be.
     public static func field(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == comma || $0 == quote || $0 == 0x0D || $0 == 0x0A }) else { return value }
+        guard needsQuotes(value) else { return value }
         // Scalar by scalar: a quote followed by a combining mark is one Character, and must still be doubled.
         var quoted = String.UnicodeScalarView()
         quoted.append("\"")
@@ -27,6 +33,13 @@ public enum CSVRecord {
         return String(quoted)
     }
 
-    private static let comma = UInt8(ascii: ",")
-    private static let quote = UInt8(ascii: "\"")
+    private static func needsQuotes(_ value: String) -> Bool {
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: "\""), 0x0D, 0x0A: return true
+            default: continue
+            }
+        }
+        return false
+    }
 }

@@ -46,11 +46,12 @@ extension AppDatabase {
             for session in sessions {
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT u.id AS turnId, u.participantId AS turnParticipant, u.moderatorId AS turnModerator,
-                           u.speakerLabel AS turnSpeaker, u.startMs AS turnStart, u.text AS turnText, c.*
+                           u.speakerLabel AS turnSpeaker, u.startMs AS turnStart, u.text AS turnText,
+                           c.codeId, c.startOffset, c.endOffset, c.coder
                     FROM utterance u JOIN coding c ON c.utteranceId = u.id
                     WHERE u.sessionId = ? ORDER BY u.sequence, c.id
                     """, arguments: [session.id!])
-                var turn: (row: Row, codings: [Coding])?
+                var turn: (row: Row, codings: [TurnCoding])?
                 func flush() throws {
                     guard let (row, codings) = turn else { return }
                     for piece in Self.segments(of: row, codings, session: session, codebook: codebook, pseudonyms: pseudonyms,
@@ -60,7 +61,7 @@ extension AppDatabase {
                     }
                 }
                 while let row = try rows.next() {
-                    let coding = try Coding(row: row)
+                    let coding = TurnCoding(row)
                     if let current = turn, current.row["turnId"] as Int64 == row["turnId"] as Int64 {
                         turn?.codings.append(coding)
                     } else {
@@ -76,16 +77,16 @@ extension AppDatabase {
     }
 
     /// The segments of one turn (`row` holds its columns), ordered by where their spans start.
-    private static func segments(of row: Row, _ codings: [Coding], session: Session, codebook: Codebook,
+    private static func segments(of row: Row, _ codings: [TurnCoding], session: Session, codebook: Codebook,
                                  pseudonyms: Pseudonyms?, attributes: [Int64: [String: String]]) -> [CodedSegment] {
         let participant: Int64? = row["turnParticipant"]
         let moderator: Int64? = row["turnModerator"]
         var text: String = row["turnText"]
         var speaker: String = row["turnSpeaker"]
         var speakerKey = participant.map { "\(EntityKey(.participant, id: $0))" } ?? moderator.map { "\(EntityKey(.moderator, id: $0))" }
-        var codings = codings
+        var spans = codings.map { $0.span ?? TextSpan(start: 0, end: 0) }
         if let pseudonyms {
-            (text, codings) = pseudonyms.apply(to: text, codings: codings)
+            (text, spans) = pseudonyms.apply(to: text, spans: spans)
             if let participant, let code = pseudonyms.code(of: participant) {
                 (speaker, speakerKey) = (code, code)
             } else {
@@ -94,8 +95,8 @@ extension AppDatabase {
         }
         let length = text.unicodeScalars.count
         let utterance = EntityKey(.utterance, id: row["turnId"])
-        return codings.map { coding in
-            let span = coding.span ?? TextSpan(start: 0, end: length)
+        return zip(codings, spans).map { coding, moved in
+            let span = coding.span == nil ? TextSpan(start: 0, end: length) : moved
             return CodedSegment(session: session.key, sessionStart: session.startsAt, sessionTimeZone: session.timeZone,
                                 utterance: utterance, utteranceStartMs: row["turnStart"], speakerKey: speakerKey, speaker: speaker,
                                 attributes: participant.flatMap { attributes[$0] } ?? [:],
@@ -119,5 +120,22 @@ extension AppDatabase {
             WHERE utterance.sessionId IN (SELECT value FROM json_each(?1))
             """, arguments: [ids])
         return Pseudonyms(people: people, keeping: try Pseudonyms.staff(db) + coders)
+    }
+}
+
+/// The columns of a coding that a segment shows, read by position: decoding whole `Coding`
+/// records cost a quarter of a large export.
+private struct TurnCoding {
+    var codeId: Int64
+    var span: TextSpan?
+    var coder: String
+
+    /// Reads the last four columns of a segment row: codeId, startOffset, endOffset, coder.
+    init(_ row: Row) {
+        let count = row.count
+        codeId = row[count - 4]
+        let start: Int? = row[count - 3], end: Int? = row[count - 2]
+        span = start.flatMap { start in end.map { TextSpan(start: start, end: $0) } }
+        coder = row[count - 1]
     }
 }

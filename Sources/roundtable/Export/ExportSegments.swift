@@ -41,7 +41,7 @@ struct ExportSegments: ParsableCommand {
         let database = try workspace.openForReading()
         let stem = "segments" + (try selection.stemSuffix()) + pseudonym.stemSuffix
         let path = try destination.path(stem: stem, extension: format.rawValue, now: database.clock())
-        var zones = SessionZones()
+        var starts = SessionStarts()
         let export: SegmentExport
         switch format {
         case .csv:
@@ -51,13 +51,13 @@ struct ExportSegments: ParsableCommand {
                 attributes = names
                 try writer.write(SegmentRow.header(attributes: names))
             }, segment: { segment in
-                try writer.write(SegmentRow(segment, zones: &zones).fields(attributes: attributes))
+                try writer.write(SegmentRow(segment, starts: &starts).fields(attributes: attributes))
             })
             try writer.finish()
         case .json:
             let writer = try JSONArrayWriter(destination: path)
             export = try database.codedSegments(scope, pseudonymize: pseudonym.pseudonymize, attributes: { _ in }, segment: { segment in
-                try writer.write(SegmentRow(segment, zones: &zones))
+                try writer.write(SegmentRow(segment, starts: &starts))
             })
             try writer.finish()
         }
@@ -85,9 +85,9 @@ struct SegmentRow: Encodable {
     var wholeUtterance: Bool
     var text: String
 
-    init(_ segment: CodedSegment, zones: inout SessionZones) {
+    init(_ segment: CodedSegment, starts: inout SessionStarts) {
         session = "\(segment.session)"
-        sessionStart = TimeFormat.local(segment.sessionStart, zones.zone(segment.sessionTimeZone))
+        sessionStart = starts.start(of: segment)
         utterance = "\(segment.utterance)"
         time = segment.utteranceStartMs.map(TranscriptText.formatTimestamp)
         speakerKey = segment.speakerKey
@@ -114,14 +114,15 @@ struct SegmentRow: Encodable {
     }
 }
 
-/// Time zones by name, each looked up once: a session's zone was checked when it was planned.
-struct SessionZones {
-    private var zones: [String: TimeZone] = [:]
+/// Each session's start as written, worked out once per session rather than once per row.
+struct SessionStarts {
+    private var starts: [EntityKey: String] = [:]
 
-    mutating func zone(_ name: String) -> TimeZone {
-        if let zone = zones[name] { return zone }
-        let zone = (try? Zone.named(name)) ?? Zone.utc
-        zones[name] = zone
-        return zone
+    /// `2027-03-28T10:00:00+03:00`: the start in the zone the session was planned in (checked then).
+    mutating func start(of segment: CodedSegment) -> String {
+        if let start = starts[segment.session] { return start }
+        let start = TimeFormat.local(segment.sessionStart, (try? Zone.named(segment.sessionTimeZone)) ?? Zone.utc)
+        starts[segment.session] = start
+        return start
     }
 }
