@@ -12,7 +12,11 @@ final class BufferedOutput {
     }
 
     func append(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
+        try append(text.utf8)
+    }
+
+    func append(_ bytes: some Collection<UInt8>) throws {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= Self.flushSize { try flush() }
     }
 

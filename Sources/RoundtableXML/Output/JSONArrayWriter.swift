@@ -18,10 +18,15 @@ public final class JSONArrayWriter {
 
     /// Appends one element.
     public func write(_ element: some Encodable) throws {
-        let json = String(decoding: try encoder.encode(element), as: UTF8.self)
+        let json = try encoder.encode(element)
+        var indented = Array((count == 0 ? "\n  " : ",\n  ").utf8)
+        indented.reserveCapacity(indented.count + json.count + json.count / 8)
         // Encoded strings carry their line breaks escaped, so every raw line break is layout.
-        let indented = json.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
-        try output.append((count == 0 ? "\n" : ",\n") + indented)
+        for byte in json {
+            indented.append(byte)
+            if byte == 0x0A { indented.append(contentsOf: [0x20, 0x20]) }
+        }
+        try output.append(indented)
         count += 1
     }
 
