@@ -59,6 +59,11 @@ struct Pseudonyms {
     /// `text` with names replaced.
     func apply(to text: String) -> String { pseudonymizer.apply(to: text) }
 
+    /// `text` with names replaced and `spans` moved to match.
+    func apply(to text: String, spans: [TextSpan]) -> (text: String, spans: [TextSpan]) {
+        pseudonymizer.apply(to: text, spans: spans)
+    }
+
     /// `text` with names replaced and coded spans moved (spans of nil codings mean the whole text).
     func apply(to text: String, codings: [Coding]) -> (text: String, codings: [Coding]) {
         let replaced = pseudonymizer.apply(to: text, spans: codings.map { $0.span ?? TextSpan(start: 0, end: 0) })

@@ -6,7 +6,8 @@ import RoundtableXML
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write workspace data to files other tools and partners read.",
-        subcommands: [ExportRoster.self, ExportTranscript.self, ExportCodebook.self, ExportREFI.self, ExportEAF.self, ExportICS.self, ExportWorkspace.self])
+        subcommands: [ExportRoster.self, ExportTranscript.self, ExportCodebook.self, ExportREFI.self, ExportEAF.self, ExportICS.self, ExportSegments.self,
+                      ExportWorkspace.self])
 }
 
 /// `-o FILE`, defaulting to a readable name under ./exports/.
