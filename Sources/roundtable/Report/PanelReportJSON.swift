@@ -30,6 +30,7 @@ struct PanelReportJSON: Encodable {
         var ties: Bool
         var method: String
         @JSONNullable var z: Double?
+        /// Unrounded: small p-values matter.
         @JSONNullable var pValue: Double?
     }
 
@@ -87,7 +88,7 @@ struct PanelReportJSON: Encodable {
                               pairs: test.n + test.zeros, firstAppeal: .init(pair.firstAppeal), secondAppeal: .init(pair.secondAppeal),
                               n: test.n, zeros: test.zeros, w: test.statistic, positiveRankSum: test.positiveRankSum,
                               negativeRankSum: test.negativeRankSum, ties: test.ties, method: test.method.rawValue,
-                              z: test.z.map(StatisticJSON.rounded), pValue: test.pValue.map(StatisticJSON.rounded))
+                              z: test.z.map(StatisticJSON.rounded), pValue: test.pValue)
         }
         positions = report.positions.map { Position(position: $0.position, appeal: .init($0.appeal)) }
         quarters = report.quarters.map { quarter in
