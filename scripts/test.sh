@@ -28,18 +28,18 @@ if ! has_icalendar; then
         python3 -m pip install --quiet --upgrade 'icalendar>=6' >&2
 fi
 
-# The agreement tests check Krippendorff's alpha and Cohen's kappa against the krippendorff package
-# and scikit-learn.
+# The agreement and statistics tests check their values against the krippendorff package, scikit-learn
+# and SciPy.
 has_agreement_references() {
-    python3 -c 'import krippendorff, sklearn.metrics' >/dev/null 2>&1
+    python3 -c 'import krippendorff, sklearn.metrics, scipy.stats' >/dev/null 2>&1
 }
 if ! has_agreement_references; then
-    echo "installing Python's krippendorff and scikit-learn" >&2
+    echo "installing Python's krippendorff, scikit-learn and scipy" >&2
     if ! python3 -m pip --version >/dev/null 2>&1; then
         apt-get update -qq && apt-get install -y -qq python3 python3-pip >&2
     fi
     PIP_BREAK_SYSTEM_PACKAGES=1 PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1 \
-        python3 -m pip install --quiet 'krippendorff>=0.6' 'scikit-learn>=1.3' >&2
+        python3 -m pip install --quiet 'krippendorff>=0.6' 'scikit-learn>=1.3' 'scipy>=1.10' >&2
 fi
 
 # The test suites, then every fuzz target for a short while (FUZZ_SECONDS each, default 15; 0 skips

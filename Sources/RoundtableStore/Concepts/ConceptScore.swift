@@ -1,7 +1,8 @@
 import Foundation
 import RoundtableCore
 
-/// How one concept scored: appeal and intent means with 95% intervals, NPS and expectations.
+/// How one concept scored: appeal and intent means with 95% intervals, their top-2-box shares with
+/// Wilson intervals, NPS (with its interval) and expectations.
 public struct ConceptScore: Sendable, Equatable {
     /// The concept's key, such as `eco-box`.
     public var key: String
@@ -15,6 +16,10 @@ public struct ConceptScore: Sendable, Equatable {
     public var appeal: ScoreSummary
     /// Purchase intent, 1–5.
     public var intent: ScoreSummary
+    /// Appeal answers of 4 or 5.
+    public var appealTopTwo: WilsonInterval
+    /// Purchase intent answers of 4 or 5.
+    public var intentTopTwo: WilsonInterval
     /// Net Promoter Score of the 0–10 would-recommend answers.
     public var nps: NetPromoterScore
     /// Expectation against experience; counts only reactions that answered it.
@@ -28,6 +33,8 @@ public struct ConceptScore: Sendable, Equatable {
         n = reactions.count
         appeal = ScoreSummary(reactions.map(\.appeal))
         intent = ScoreSummary(reactions.map(\.intent))
+        appealTopTwo = WilsonInterval.topTwoBox(reactions.map(\.appeal))
+        intentTopTwo = WilsonInterval.topTwoBox(reactions.map(\.intent))
         nps = try NetPromoterScore(reactions.map(\.recommend))
         expectation = try ExpectationTally(reactions.compactMap(\.expectation))
     }

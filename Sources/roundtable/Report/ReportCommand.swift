@@ -3,5 +3,5 @@ import ArgumentParser
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Summaries to paste into an e-mail or feed to a script.",
-        subcommands: [ReportSession.self, ReportCodes.self, ReportCooccurrence.self])
+        subcommands: [ReportSession.self, ReportConcept.self, ReportPanel.self, ReportCodes.self, ReportCooccurrence.self])
 }

@@ -9,12 +9,7 @@ enum AgreementReference {
         var kappa: Double?
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts/agreement-reference.py")
+    static let script = PythonReference.script("agreement-reference.py")
 
     /// The reference values of each coders × units matrix (nil for a missing value), in order.
     /// Throws — failing the test rather than skipping it — when python3 or its packages are missing.
@@ -22,30 +17,8 @@ enum AgreementReference {
         struct Request: Encodable { var cases: [[String: [[Int?]]]] }
         struct Response: Decodable { var results: [Values] }
         let input = try JSONEncoder().encode(Request(cases: cases.map { ["rows": $0] }))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path]
-        let (stdin, out, err) = (Pipe(), Pipe(), Pipe())
-        (process.standardInput, process.standardOutput, process.standardError) = (stdin, out, err)
-        do { try process.run() } catch {
-            throw Failure(description: "python3 could not be started (\(error)); run scripts/test.sh, which installs what the agreement tests need")
-        }
-        // Written from another thread so a large request cannot block on a full pipe.
-        let writer = Thread {
-            stdin.fileHandleForWriting.write(input)
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: """
-                scripts/agreement-reference.py failed (exit \(process.terminationStatus)); run scripts/test.sh, which \
-                installs python3's krippendorff and scikit-learn: \(stderr)
-                """)
-        }
-        return try JSONDecoder().decode(Response.self, from: stdout).results
+        let output = try PythonReference.run(script, input: input, needs: "krippendorff and scikit-learn")
+        return try JSONDecoder().decode(Response.self, from: output).results
     }
 }
 
