@@ -75,7 +75,9 @@ struct TranscriptSourceStoreTests {
         let stored = try room.utterances()
         #expect(stored.map(\.participantId) == [nil, asa.id, nil, asa.id])
         #expect(stored.map(\.moderatorId) == [room.moderator.id, nil, room.moderator.id, nil])
-        #expect(stored[1].speakerLabel == "Speaker 2")
+        // A label the user mapped gives way to the person's own: "Speaker 2" tells a reader nothing.
+        #expect(stored[1].speakerLabel == "Åsa Nieminen")
+        #expect(stored[0].speakerLabel == "Liisa Virtanen")
     }
 
     @Test func aMappingToSomeoneOutsideTheSessionIsAnErrorAndWritesNothing() throws {

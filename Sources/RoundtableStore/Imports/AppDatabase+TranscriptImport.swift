@@ -94,6 +94,7 @@ private final class TranscriptFileImport: TranscriptSink {
         let outcome = Self.speaker(of: entry, &resolver)
         if case .matched(let person) = outcome {
             if person.entity == .participant { utterance.participantId = person.id } else { utterance.moderatorId = person.id }
+            utterance.speakerLabel = resolver.storedLabel(entry.speaker, person: person)
         }
         report.note(turn, outcome)
         let stored = try inserter.append(utterance, origin: origin)

@@ -44,6 +44,7 @@ extension AppDatabase {
                 let outcome = resolver.outcome(turn.speaker)
                 if case .matched(let person) = outcome {
                     if person.entity == .participant { utterance.participantId = person.id } else { utterance.moderatorId = person.id }
+                    utterance.speakerLabel = resolver.storedLabel(turn.speaker, person: person)
                 }
                 report.note(turn, outcome)
                 try inserter.append(utterance, origin: "\(file.location):\(turn.line)")

@@ -62,6 +62,13 @@ struct SpeakerResolver {
         return key
     }
 
+    /// The label to store for a turn by `person` that the file calls `label`: the person's own
+    /// label when the user mapped `label` to them ("Speaker 2" tells a reader nothing), else `label`.
+    func storedLabel(_ label: String, person: EntityKey) -> String {
+        guard !mapped.isEmpty, mapped[UnicodeText.searchKey(label)] == person else { return label }
+        return speakers.label(for: person)
+    }
+
     /// Who `label` stands for: a mapped person, else the one person it matches, else nobody or several.
     mutating func outcome(_ label: String) -> SpeakerReport.Outcome {
         if let key = mappedKey(label) { return .matched(key) }
