@@ -16,28 +16,31 @@ public struct CodePairCount: Sendable, Equatable {
 
 extension AppDatabase {
     /// The pairs of codes applied to overlapping spans of the same transcript turn in `scope`, most
-    /// frequent first (then by turns, then by path). Codings come off a cursor a turn at a time.
+    /// frequent first (then by turns, then by path). Only one coder's codings pair up (see
+    /// `CodeCooccurrence`). Codings come off a cursor a turn at a time.
     public func codeCooccurrence(_ scope: SessionScope) throws -> [CodePairCount] {
         try read { db in
             let sessions = try scope.sessions(db)
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT c.utteranceId, c.codeId, c.startOffset, c.endOffset
+                SELECT c.utteranceId, c.codeId, c.startOffset, c.endOffset, c.coder
                 FROM coding c JOIN utterance u ON u.id = c.utteranceId
                 WHERE u.sessionId IN (SELECT value FROM json_each(?)) ORDER BY c.utteranceId, c.id
                 """, arguments: [SessionScope.idList(sessions)])
             var tally = CodeCooccurrence()
             var turn: Int64?
             var codings: [(code: Int64, span: TextSpan?)] = []
+            var coders: [String] = []
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 if id != turn {
-                    tally.add(codings)
-                    (turn, codings) = (id, [])
+                    tally.add(codings, coders: coders)
+                    (turn, codings, coders) = (id, [], [])
                 }
+                coders.append(row[4])
                 let start: Int? = row[2], end: Int? = row[3]
                 codings.append((row[1], start.flatMap { start in end.map { TextSpan(start: start, end: $0) } }))
             }
-            tally.add(codings)
+            tally.add(codings, coders: coders)
             let codebook = try Codebook(db)
             func path(_ id: Int64) -> String { codebook.code(id).map(codebook.path(of:)) ?? "" }
             return tally.tallies.map { pair, counted in

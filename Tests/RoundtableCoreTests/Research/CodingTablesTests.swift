@@ -73,4 +73,13 @@ struct CodingTablesTests {
         #expect(tally.tallies[pair(1, 3)] == CodeCooccurrence.Tally(count: 1, turns: 1))
         #expect(tally.tallies.count == 3)
     }
+
+    @Test("with coders given, two coders' overlapping codings are not a co-occurrence; one coder's still are")
+    func cooccurrenceWithinOneCoder() {
+        var tally = CodeCooccurrence()
+        // Anna codes 1; Ben codes 1 and 2 over the same words: only Ben's pair co-occurs.
+        tally.add([(1, TextSpan(start: 0, end: 5)), (1, TextSpan(start: 0, end: 5)), (2, TextSpan(start: 2, end: 5))],
+                  coders: ["anna", "ben", "ben"])
+        #expect(tally.tallies == [CodeCooccurrence.Pair(first: 1, second: 2): CodeCooccurrence.Tally(count: 1, turns: 1)])
+    }
 }
