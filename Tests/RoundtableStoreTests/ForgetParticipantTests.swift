@@ -114,6 +114,22 @@ struct ForgetTranscriptTests {
         #expect(try ws.db.notes(session: session.key, openOnly: false).first { $0.id == note.id }?.text == "P-000001 left early")
     }
 
+    @Test("a coding batch's search loses the name parts, however typed, and the audit log never had it")
+    func namesLeaveBatchSearches() throws {
+        let ws = try Workspace()
+        let session = try ws.session(moderators: [try ws.moderator()])
+        let person = try ws.participant("Äijälä, Tuulikki")
+        try ws.invite(session, [person])
+        _ = try ws.db.addUtterance(session: session.key, speaker: "\(person.key)", at: nil, text: "Tuulikki Äijälä on the price")
+        _ = try ws.db.addCode(name: "Price and value")
+        _ = try ws.db.applyCode("Price and value", search: "aijala price")
+        _ = try ws.db.applyCode("Price and value", search: "\"Tuulikki\"", coder: "ben")
+        let audit = try ws.db.read { db in try AuditEntry.fetchAll(db).map { "\($0.subject) \($0.detail)" } }
+        #expect(audit.allSatisfy { !$0.localizedCaseInsensitiveContains("aijala") })
+        _ = try ws.db.forgetParticipant(person.key)
+        #expect(try ws.db.codingBatches().map(\.batch.query) == ["P-000001 price", "P-000001"])
+    }
+
     @Test("a moderator or another participant who shares the surname keeps their whole name")
     func otherNamesStay() throws {
         let ws = try Workspace()

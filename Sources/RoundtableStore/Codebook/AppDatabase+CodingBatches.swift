@@ -38,8 +38,9 @@ extension AppDatabase {
                 try coding.insert(db)
             }
             result.batch = batch.id
+            // Not the search itself: it may hold a name, and the audit log is append-only.
             try audit(db, "code.apply-batch", "batch \(batch.id!)", "\(result.codePath): \(result.applied) codings in "
-                      + "\(result.utterances) utterances, search '\(query)', \(scope.description)"
+                      + "\(result.utterances) utterances, \(scope.description)"
                       + (coder == actor ? "" : ", coder \(coder)"))
             return result
         }

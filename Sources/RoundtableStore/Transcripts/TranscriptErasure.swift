@@ -33,6 +33,27 @@ extension AppDatabase {
             note.text = text
             try note.update(db)
         }
+        try eraseFromBatchSearches(db, key: key, name: name)
+    }
+
+    /// Replaces each word of a coding batch's search that is a part of `name` (compared as search
+    /// compares: "aijala" is "Äijälä") with `key`. A search is a record of what was looked for, so
+    /// erring towards taking out a word another person shares costs nothing.
+    private func eraseFromBatchSearches(_ db: Database, key: String, name: String) throws {
+        let parts = Set(name.split { $0.isWhitespace || $0 == "," }.map { UnicodeText.searchKey(String($0)) }.filter { $0.count > 1 })
+        for row in try Row.fetchAll(db, sql: "SELECT id, query FROM codingBatch") {
+            let query: String = row["query"]
+            var changed = false
+            let words = query.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+                let bare = String(word).trimmingCharacters(in: CharacterSet(charactersIn: "\"*"))
+                guard parts.contains(UnicodeText.searchKey(bare)) else { return String(word) }
+                changed = true
+                return key
+            }
+            guard changed else { continue }
+            try db.execute(sql: "UPDATE codingBatch SET query = ? WHERE id = ?",
+                           arguments: [words.joined(separator: " "), row["id"] as Int64])
+        }
     }
 
     /// The text with names replaced, its codings' spans moved and saved; nil when no name occurs.
