@@ -48,7 +48,7 @@ struct ParticipantShow: ParsableCommand {
     }
 }
 
-/// Everything about one participant, as scripts see it.
+/// Everything about one participant, as scripts see it: the `participant list` fields, then the rest.
 struct ParticipantDetailsJSON: Encodable {
     struct ConsentJSON: Encodable { var scope: String; var given: Bool; var version: String; var recordedAt: String }
     struct MembershipJSON: Encodable {
@@ -82,5 +82,17 @@ struct ParticipantDetailsJSON: Encodable {
             return SeatJSON(key: ref.key, title: ref.title, status: ref.status, start: ref.start, localStart: ref.localStart,
                             timeZone: ref.timeZone, seat: $0.status.rawValue)
         }
+    }
+
+    private enum CodingKeys: String, CodingKey { case attributes, consent, memberships, sessions }
+
+    // The participant's own fields at the top level, as `session show` and `panel show` put theirs.
+    func encode(to encoder: any Encoder) throws {
+        try participant.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(attributes, forKey: .attributes)
+        try container.encode(consent, forKey: .consent)
+        try container.encode(memberships, forKey: .memberships)
+        try container.encode(sessions, forKey: .sessions)
     }
 }
