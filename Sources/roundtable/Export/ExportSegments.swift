@@ -15,8 +15,9 @@ struct ExportSegments: ParsableCommand {
             spanStart and spanEnd (Unicode characters into the turn, end exclusive; a whole-turn coding spans \
             the whole turn), and text (what the span covers). CSV is RFC 4180 in UTF-8 (CR LF line ends); \
             LibreOffice reads it as it is, and --bom makes Microsoft Excel read it as UTF-8 too. JSON is an \
-            array of objects named as in docs/json.md: sessionStart a UTC instant with localSessionStart beside it, \
-            startMs (null if unknown) instead of time, attributes as an object, wholeText a boolean.
+            array of objects with the same fields, except that sessionStart is a UTC instant with \
+            localSessionStart beside it, startMs (milliseconds, null if unknown) replaces time, attributes is an \
+            object, and wholeText is a boolean.
             """)
 
     /// The file formats of the export.
