@@ -19,16 +19,16 @@ struct SessionJSON: Encodable {
     /// The zone the session was planned in.
     var timeZone: String
     var durationMinutes: Int
-    var panel: String?
+    @JSONNullable var panel: String?
     var channel: String
-    var room: String?
+    @JSONNullable var room: String?
     var moderators: [PersonRefJSON]
     var capacity: Int
     var reserve: Int
     var seats: SeatCountsJSON
     var revision: Int
-    var cancelReason: String?
-    /// Only `session show` lists them.
+    @JSONNullable var cancelReason: String?
+    /// Only `session show` lists them (left out of `session list`, whose sessions come without seats).
     var participants: [SeatJSON]?
 
     init(_ details: SessionDetails, viewer: TimeZone?, withParticipants: Bool = false) {
@@ -55,36 +55,6 @@ struct SessionJSON: Encodable {
         participants = withParticipants ? details.seats.map {
             SeatJSON(key: "\($0.participant.key)", name: $0.participant.displayName, seat: $0.seat.status.rawValue)
         } : nil
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case key, title, kind, status, start, end, localStart, localEnd, timeZone, durationMinutes, panel, channel, room
-        case moderators, capacity, reserve, seats, revision, cancelReason, participants
-    }
-
-    // By hand so an empty room or panel is an explicit null, and only `show` has participants.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(key, forKey: .key)
-        try container.encode(title, forKey: .title)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(status, forKey: .status)
-        try container.encode(start, forKey: .start)
-        try container.encode(end, forKey: .end)
-        try container.encode(localStart, forKey: .localStart)
-        try container.encode(localEnd, forKey: .localEnd)
-        try container.encode(timeZone, forKey: .timeZone)
-        try container.encode(durationMinutes, forKey: .durationMinutes)
-        try container.encode(panel, forKey: .panel)
-        try container.encode(channel, forKey: .channel)
-        try container.encode(room, forKey: .room)
-        try container.encode(moderators, forKey: .moderators)
-        try container.encode(capacity, forKey: .capacity)
-        try container.encode(reserve, forKey: .reserve)
-        try container.encode(seats, forKey: .seats)
-        try container.encode(revision, forKey: .revision)
-        try container.encode(cancelReason, forKey: .cancelReason)
-        try container.encodeIfPresent(participants, forKey: .participants)
     }
 }
 
