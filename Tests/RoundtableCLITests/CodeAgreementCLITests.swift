@@ -97,10 +97,10 @@ struct CodeAgreementCLITests {
         #expect(json["session"] as? String == "S-0001")
         #expect(json["unit"] as? String == "turn")
         #expect(json["coders"] as? [String] == ["anna", "ben"])
-        #expect(json["utterances"] as? Int == 2 && json["sessionUtterances"] as? Int == 4)
+        #expect(json["utteranceCount"] as? Int == 2 && json["sessionUtteranceCount"] as? Int == 4)
         let overall = try #require(json["overall"] as? [String: Any])
-        #expect(overall["units"] as? Int == 6)
-        #expect(abs((overall["percentAgreement"] as? Double ?? 0) - 500.0 / 6.0) < 1e-9)
+        #expect(overall["unitCount"] as? Int == 6)
+        #expect(abs((overall["observedAgreement"] as? Double ?? 0) - 5.0 / 6.0) < 1e-9)
         #expect(abs((overall["cohensKappa"] as? Double ?? 0) - 2.0 / 3.0) < 1e-9)
         #expect(abs((overall["krippendorffsAlpha"] as? Double ?? 0) - 24.0 / 35.0) < 1e-9)
         #expect(overall["note"] is NSNull)
@@ -108,7 +108,7 @@ struct CodeAgreementCLITests {
         #expect(codes.map { $0["code"] as? String } == ["Contact", "Price", "Speed"])
         let speed = codes[2]
         #expect(speed["krippendorffsAlpha"] is NSNull && speed["cohensKappa"] is NSNull, "undefined is an explicit null")
-        #expect(speed["percentAgreement"] as? Double == 100)
+        #expect(speed["observedAgreement"] as? Double == 1)
         #expect(speed["note"] as? String == "Cohen's κ is undefined: no variation; Krippendorff's α is undefined: "
                     + "no variation: every coder gave every unit the same value")
         #expect(codes[1]["krippendorffsAlpha"] as? Double == 1)
@@ -116,16 +116,16 @@ struct CodeAgreementCLITests {
         #expect(disagreements.count == 1)
         let first = try #require(disagreements.first)
         #expect(first["utterance"] as? String == "U-000002" && first["code"] as? String == "Contact")
-        #expect(first["start"] as? Int == 13 && first["end"] as? Int == 38)
+        #expect(first["spanStart"] as? Int == 13 && first["spanEnd"] as? Int == 38)
         #expect(first["text"] as? String == "and nobody called me back")
         #expect(first["appliedBy"] as? [String] == ["anna"] && first["notBy"] as? [String] == ["ben"])
 
         let everything = try self.json("--include-uncoded")
-        #expect(everything["utterances"] as? Int == 4)
-        #expect((everything["overall"] as? [String: Any])?["units"] as? Int == 12)
+        #expect(everything["utteranceCount"] as? Int == 4)
+        #expect((everything["overall"] as? [String: Any])?["unitCount"] as? Int == 12)
         let characters = try self.json("--unit", "character")
         #expect(characters["unit"] as? String == "character")
-        #expect((characters["overall"] as? [String: Any])?["units"] as? Int == 231)
+        #expect((characters["overall"] as? [String: Any])?["unitCount"] as? Int == 231)
         #expect((characters["disagreements"] as? [Any])?.count == 4)
     }
 

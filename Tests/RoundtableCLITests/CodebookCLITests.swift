@@ -52,7 +52,7 @@ struct CodebookCLITests {
         let tree = try #require(try json("code", "list", "--format", "json") as? [[String: Any]])
         let children = try #require(tree.first?["children"] as? [[String: Any]])
         #expect(children.first?["path"] as? String == "Channel/Phone")
-        #expect(children.first?["codings"] as? Int == 1)
+        #expect(children.first?["codingCount"] as? Int == 1)
 
         let cards = try #require(try json("comment", "list", "--panel", "nordic-pool", "--format", "json") as? [[String: Any]])
         #expect(cards.map { $0["key"] as? String } == ["C-0001"])
@@ -82,10 +82,10 @@ struct CodebookCLITests {
 
             """)
         let numbers = try #require(try json("survey", "summary", "--format", "json") as? [String: Any])
-        #expect(numbers["nps"] as? Int == 50)
-        #expect((numbers["quality"] as? [String: Any])?["low"] as? Double == -9.71)
+        #expect((numbers["nps"] as? [String: Any])?["score"] as? Double == 50)
+        #expect((numbers["quality"] as? [String: Any])?["low"] as? Double == -9.7062)
         let panel = try #require(try json("survey", "summary", "--panel", "nordic-pool", "--format", "json") as? [String: Any])
-        #expect(panel["n"] as? Int == 1 && panel["nps"] as? Int == 100)
+        #expect(panel["n"] as? Int == 1 && (panel["nps"] as? [String: Any])?["score"] as? Double == 100)
     }
 
     @Test func outOfRangeAnswersExit64WithOneLine() throws {

@@ -72,7 +72,7 @@ struct CodingBatchCLITests {
             """)
         let json = try JSONSerialization.jsonObject(with: Data(try cli.run("code", "batches", "--format", "json").stdout.utf8))
         let rows = try #require(json as? [[String: Any]])
-        #expect(rows.map { $0["codingsLeft"] as? Int } == [4, 2])
+        #expect(rows.map { $0["codingCount"] as? Int } == [4, 2])
         #expect(rows.first?["createdAt"] as? String == "2026-12-01T09:00:00Z")
 
         let back = try cli.run("code", "unapply", "--batch", "1")
@@ -87,10 +87,10 @@ struct CodingBatchCLITests {
     @Test func searchJSON() throws {
         let result = try cli.run("code", "apply", "App", "--search", "AIJALA", "--format", "json", "--dry-run")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(object["dryRun"] as? Bool == true && object["batch"] == nil)
+        #expect(object["dryRun"] as? Bool == true && object["batch"] is NSNull)
         let matches = try #require(object["matches"] as? [[String: Any]])
         #expect(matches.map { $0["text"] as? String } == ["Äijälä"])
-        #expect(matches.map { $0["start"] as? Int } == [0] && matches.map { $0["end"] as? Int } == [6])
+        #expect(matches.map { $0["spanStart"] as? Int } == [0] && matches.map { $0["spanEnd"] as? Int } == [6])
     }
 
     @Test func takeOneCodingBack() throws {

@@ -84,11 +84,12 @@ struct CodingReportsCLITests {
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(rows.count == 5)
         #expect(rows[0]["text"] as? String == "Well, \"cheap\" is relative,\nsays Øystein")
-        #expect(rows[0]["wholeUtterance"] as? Bool == true)
+        #expect(rows[0]["wholeText"] as? Bool == true)
         #expect(rows[0]["attributes"] as? [String: String] == ["segment": "SMB"])
-        #expect(rows[0]["sessionStart"] as? String == "2027-03-28T10:00:00+03:00")
+        #expect(rows[0]["sessionStart"] as? String == "2027-03-28T07:00:00Z")
+        #expect(rows[0]["localSessionStart"] as? String == "2027-03-28T10:00:00+03:00")
         #expect(rows[1]["speaker"] as? String == "Berg, Øystein")
-        #expect(rows[3]["time"] == nil && rows[3]["speakerKey"] as? String == "M-0001")
+        #expect(rows[3]["startMs"] is NSNull && rows[3]["speakerKey"] as? String == "M-0001")
         let both = try cli.run("export", "segments", "--format", "json", "--panel", "nordic-pool", "-o", "-", "--session", "S-0001")
         #expect(both.status == 64)
         #expect(try cli.run("export", "segments", "--format", "json", "--bom").status == 64)
@@ -139,7 +140,7 @@ struct CodingReportsCLITests {
         #expect(json["by"] as? String == "session")
         #expect(json["total"] as? Int == 5)
         #expect((json["cases"] as? [[String: String]])?.first == ["key": "S-0001", "label": "Pricing"])
-        #expect((json["codes"] as? [[String: Any]])?.map { $0["path"] as? String } == ["Price", "Channel", "Channel/Phone"])
+        #expect((json["codes"] as? [[String: Any]])?.map { $0["code"] as? String } == ["Price", "Channel", "Channel/Phone"])
     }
 
     @Test("report codes refuses what does not exist: an attribute, a panel, a session (65), a workspace (66), a bad --by (64)")
@@ -175,7 +176,7 @@ struct CodingReportsCLITests {
         let pairs = try #require(try JSONSerialization.jsonObject(with: Data(try succeeds("report", "cooccurrence", "--format", "json").utf8))
                                  as? [[String: Any]])
         #expect(pairs.count == 1)
-        #expect(pairs[0]["codeA"] as? String == "Channel/Phone" && pairs[0]["count"] as? Int == 2 && pairs[0]["turns"] as? Int == 2)
+        #expect(pairs[0]["codeA"] as? String == "Channel/Phone" && pairs[0]["count"] as? Int == 2 && pairs[0]["utteranceCount"] as? Int == 2)
         #expect(try succeeds("report", "cooccurrence", "--format", "csv") == "codeA,codeB,count,turns\r\nChannel/Phone,Price,2,2\r\n")
         #expect(try succeeds("report", "cooccurrence", "--session", "S-0001", "--format", "csv") == "codeA,codeB,count,turns\r\nChannel/Phone,Price,2,2\r\n")
     }

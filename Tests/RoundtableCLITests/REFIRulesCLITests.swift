@@ -173,7 +173,7 @@ struct REFIRulesCLITests {
             #expect("\(before[field] ?? "-")" == "\(after[field] ?? "-")", "\(field)")
         }
         func attended(_ session: [String: Any]) -> [String] {
-            (session["participants"] as? [[String: Any]] ?? []).filter { "\($0["status"] ?? "")" == "attended" }.map { "\($0["name"] ?? "")" }.sorted()
+            (session["participants"] as? [[String: Any]] ?? []).filter { "\($0["seat"] ?? "")" == "attended" }.map { "\($0["name"] ?? "")" }.sorted()
         }
         #expect(attended(after) == attended(before) && attended(before).count == 4)
 
@@ -186,7 +186,7 @@ struct REFIRulesCLITests {
                 names["\(person["key"] ?? "")"] = "\(person["name"] ?? "")"
             }
             return (transcript["utterances"] as? [[String: Any]] ?? []).map { turn in
-                let key = turn["speakerKey"].map { "\($0)" }
+                let key = turn["speakerKey"] as? String
                 return "\(key.map { names[$0] ?? "seated nowhere: \($0)" } ?? "label \(turn["speaker"] ?? "")"): \(turn["text"] ?? "")"
             }
         }

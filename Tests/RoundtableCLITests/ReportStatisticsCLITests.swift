@@ -82,8 +82,7 @@ struct ReportStatisticsCLITests {
         #expect(report["panel"] as? String == "nordic-pool")
         #expect(report["since"] is NSNull && report["by"] is NSNull, "unset filters are null, not missing")
         #expect((report["groups"] as? [Any])?.isEmpty == true)
-        let concept = try #require(report["concept"] as? [String: Any])
-        #expect(concept["description"] is NSNull && concept["version"] as? String == "v2")
+        #expect(report["description"] is NSNull && report["version"] as? String == "v2")
         let scores = try #require(report["scores"] as? [String: Any])
         let appeal = try #require(scores["appeal"] as? [String: Any])
         #expect(appeal["mean"] as? Double == 3.6667 && appeal["low"] as? Double == -0.1279 && appeal["high"] as? Double == 7.4612)
@@ -93,8 +92,7 @@ struct ReportStatisticsCLITests {
         let nps = try #require(scores["nps"] as? [String: Any])
         #expect(nps["score"] as? Double == 33.3333 && nps["low"] as? Double == -73.3536 && nps["high"] as? Double == 100)
         let session = try #require((report["sessions"] as? [[String: Any]])?.first)
-        let ref = try #require(session["session"] as? [String: Any])
-        #expect(ref["start"] as? String == "2026-11-30T08:00:00Z" && ref["startLocal"] as? String == "2026-11-30T10:00:00+02:00")
+        #expect(session["start"] as? String == "2026-11-30T08:00:00Z" && session["localStart"] as? String == "2026-11-30T10:00:00+02:00")
         #expect(session["position"] as? Int == 1)
     }
 
@@ -147,7 +145,7 @@ struct ReportStatisticsCLITests {
         let attendance = try #require(report["attendance"] as? [String: Any])
         #expect(attendance["noShowRate"] as? Double == 0.25 && attendance["held"] as? Int == 1)
         let pair = try #require((report["comparisons"] as? [[String: Any]])?.first)
-        #expect(pair["w"] as? Double == 0 && pair["n"] as? Int == 2 && pair["zeros"] as? Int == 1 && pair["pairs"] as? Int == 3)
+        #expect(pair["w"] as? Double == 0 && pair["n"] as? Int == 2 && pair["zeros"] as? Int == 1 && pair["pairCount"] as? Int == 3)
         #expect(pair["pValue"] as? Double == 0.5 && pair["method"] as? String == "exact" && pair["z"] is NSNull)
         let quarter = try #require((report["quarters"] as? [[String: Any]])?.first)
         let price = try #require(quarter["price"] as? [String: Any])
@@ -155,8 +153,8 @@ struct ReportStatisticsCLITests {
         let code = try #require((report["topCodes"] as? [[String: Any]])?.first)
         #expect(code["withheld"] as? Int == 1 && (code["quotes"] as? [Any])?.count == 1)
         let action = try #require((report["actions"] as? [[String: Any]])?.first)
-        #expect(action["status"] as? String == "open" && action["done"] is NSNull && action["doneLocal"] is NSNull)
-        #expect(action["raised"] as? String == "2026-12-01T09:00:00Z" && action["raisedLocal"] as? String == "2026-12-01T11:00:00+02:00")
+        #expect(action["status"] as? String == "open" && action["closedAt"] is NSNull && action["localClosedAt"] is NSNull)
+        #expect(action["createdAt"] as? String == "2026-12-01T09:00:00Z" && action["localCreatedAt"] as? String == "2026-12-01T11:00:00+02:00")
     }
 
     @Test("unknown concepts and panels exit 65, a missing workspace 66, bad options 64")

@@ -35,7 +35,7 @@ struct RosterImportCLITests {
         let details = try #require(shown as? [String: Any])
         let attributes = try #require(details["attributes"] as? [String: String])
         #expect(attributes == ["segment": "SMB", "note": #"<b>&amp; "q" 'a' "' 😀🇫🇮"#, #"k&<'""#: "v"])
-        let person = try #require(details["participant"] as? [String: Any])
+        let person = details
         #expect(person["name"] as? String == "Äijälä Øystein" && person["doNotContact"] as? Bool == true)
         #expect(person["phone"] as? String == "+358 40 1234567" && person["locale"] as? String == "fi-FI")
         let consents = try #require(details["consent"] as? [[String: Any]])

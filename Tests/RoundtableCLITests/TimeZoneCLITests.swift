@@ -51,8 +51,8 @@ struct TimeZoneCLITests {
         #expect(table.stdout.contains("2027-03-28 03:00  America/New_York"))
         let oslo = try cli.run("session", "list", "--tz", "Europe/Oslo", "--format", "json")
         let sessions = try #require(try JSONSerialization.jsonObject(with: Data(oslo.stdout.utf8)) as? [[String: Any]])
-        #expect(sessions.first?["viewerStart"] as? String == "2027-03-28T09:00:00+02:00")
-        #expect(sessions.first?["localStart"] as? String == "2027-03-28T10:00:00+03:00")
+        #expect(sessions.first?["localStart"] as? String == "2027-03-28T09:00:00+02:00", "--tz changes the local strings")
+        #expect(sessions.first?["timeZone"] as? String == "Europe/Helsinki", "the zone stays the session's own")
     }
 
     @Test func rescheduleKeepsTheSessionsZoneAndCountsRevisions() throws {

@@ -7,8 +7,9 @@ struct AgreementJSON: Encodable {
     /// Percent agreement, κ and α over one set of units.
     struct MeasuresJSON: Encodable {
         var code: String?
-        var units: Int
-        var percentAgreement: Double?
+        var unitCount: Int
+        /// Observed agreement as a share (0–1) of the units.
+        var observedAgreement: Double?
         var cohensKappa: Double?
         var krippendorffsAlpha: Double?
         /// Why a measure is null, else null.
@@ -16,8 +17,8 @@ struct AgreementJSON: Encodable {
 
         init(code: String? = nil, _ measures: AgreementMeasures, coders: Int) {
             self.code = code
-            units = measures.units
-            percentAgreement = measures.percent.percent
+            unitCount = measures.units
+            observedAgreement = measures.percent.percent.map { $0 / 100 }
             cohensKappa = measures.kappa?.value
             krippendorffsAlpha = measures.alpha.value
             var notes: [String] = []
@@ -28,15 +29,15 @@ struct AgreementJSON: Encodable {
         }
 
         private enum CodingKeys: String, CodingKey {
-            case code, units, percentAgreement, cohensKappa, krippendorffsAlpha, note
+            case code, unitCount, observedAgreement, cohensKappa, krippendorffsAlpha, note
         }
 
         // By hand so an undefined measure is an explicit null, not a missing field.
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(code, forKey: .code)
-            try container.encode(units, forKey: .units)
-            try container.encode(percentAgreement, forKey: .percentAgreement)
+            try container.encode(code, forKey: .code)
+            try container.encode(unitCount, forKey: .unitCount)
+            try container.encode(observedAgreement, forKey: .observedAgreement)
             try container.encode(cohensKappa, forKey: .cohensKappa)
             try container.encode(krippendorffsAlpha, forKey: .krippendorffsAlpha)
             try container.encode(note, forKey: .note)
@@ -47,34 +48,34 @@ struct AgreementJSON: Encodable {
     struct DisagreementJSON: Encodable {
         var utterance: String
         var code: String
-        var start: Int
-        var end: Int
+        var spanStart: Int
+        var spanEnd: Int
         var text: String
         var appliedBy: [String]
         var notBy: [String]
     }
 
     var session: String
-    var title: String
+    var sessionTitle: String
     var unit: String
     var coders: [String]
-    var utterances: Int
-    var sessionUtterances: Int
+    var utteranceCount: Int
+    var sessionUtteranceCount: Int
     var overall: MeasuresJSON
     var codes: [MeasuresJSON]
     var disagreements: [DisagreementJSON]
 
     init(_ report: AgreementReport) {
         session = "\(report.session.key)"
-        title = report.session.title
+        sessionTitle = report.session.title
         unit = report.unit.rawValue
         coders = report.coders
-        utterances = report.utterances
-        sessionUtterances = report.sessionUtterances
+        utteranceCount = report.utterances
+        sessionUtteranceCount = report.sessionUtterances
         overall = MeasuresJSON(report.overall, coders: report.coders.count)
         codes = report.codes.map { MeasuresJSON(code: $0.code, $0.measures, coders: report.coders.count) }
         disagreements = report.disagreements.map {
-            DisagreementJSON(utterance: "\($0.utterance)", code: $0.code, start: $0.span.start, end: $0.span.end,
+            DisagreementJSON(utterance: "\($0.utterance)", code: $0.code, spanStart: $0.span.start, spanEnd: $0.span.end,
                              text: $0.text, appliedBy: $0.appliedBy, notBy: $0.notBy)
         }
     }

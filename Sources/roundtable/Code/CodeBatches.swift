@@ -37,7 +37,8 @@ struct CodingBatchSummaryJSON: Encodable {
     var scope: String
     var coder: String
     var createdAt: String
-    var codingsLeft: Int
+    /// The batch's codings still in place (`code unapply` takes them away).
+    var codingCount: Int
 
     init(_ summary: CodingBatchSummary) {
         batch = summary.batch.id!
@@ -46,6 +47,6 @@ struct CodingBatchSummaryJSON: Encodable {
         scope = summary.batch.scope
         coder = summary.batch.coder
         createdAt = TimeFormat.utc(summary.batch.createdAt)
-        codingsLeft = summary.codingsLeft
+        codingCount = summary.codingsLeft
     }
 }

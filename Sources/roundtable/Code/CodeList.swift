@@ -37,9 +37,9 @@ struct CodeList: ParsableCommand {
 struct CodeJSON: Encodable {
     var name: String
     var path: String
-    var description: String?
-    var color: String?
-    var codings: Int
+    @JSONNullable var description: String?
+    @JSONNullable var color: String?
+    var codingCount: Int
     var children: [CodeJSON]
 
     init(_ node: CodeNode) {
@@ -47,7 +47,7 @@ struct CodeJSON: Encodable {
         path = node.path
         description = node.code.description
         color = node.code.color
-        codings = node.codings
+        codingCount = node.codings
         children = node.children.map(CodeJSON.init)
     }
 }

@@ -31,18 +31,19 @@ enum CodingBatchText {
 struct CodedSpanJSON: Encodable {
     var code: String
     var target: String
-    var start: Int
-    var end: Int
+    var spanStart: Int
+    var spanEnd: Int
     var wholeText: Bool
     var text: String
     var coder: String
-    var batch: Int64?
+    /// The `code apply --search` batch that made it, null for a coding applied by hand.
+    @JSONNullable var batch: Int64?
 
     init(_ coded: CodedSpan) {
         code = coded.codePath
         target = "\(coded.target)"
-        start = coded.span.start
-        end = coded.span.end
+        spanStart = coded.span.start
+        spanEnd = coded.span.end
         wholeText = coded.isWholeText
         text = coded.text
         coder = coded.coding.coder
@@ -54,21 +55,22 @@ struct CodedSpanJSON: Encodable {
 struct CodingBatchJSON: Encodable {
     struct Match: Encodable {
         var utterance: String
-        var start: Int
-        var end: Int
+        var spanStart: Int
+        var spanEnd: Int
         var wholeText: Bool
         var text: String
         var alreadyCoded: Bool
     }
 
-    var batch: Int64?
+    /// Null on a dry run or when nothing new was coded.
+    @JSONNullable var batch: Int64?
     var dryRun: Bool
     var code: String
     var query: String
     var scope: String
     var applied: Int
     var skipped: Int
-    var utterances: Int
+    var utteranceCount: Int
     var matches: [Match]
 
     init(_ result: CodingBatchResult, dryRun: Bool) {
@@ -79,9 +81,9 @@ struct CodingBatchJSON: Encodable {
         scope = result.scope.description
         applied = result.applied
         skipped = result.skipped
-        utterances = result.utterances
+        utteranceCount = result.utterances
         matches = result.codings.map {
-            Match(utterance: "\($0.utterance)", start: $0.span.start, end: $0.span.end, wholeText: $0.isWholeText, text: $0.text,
+            Match(utterance: "\($0.utterance)", spanStart: $0.span.start, spanEnd: $0.span.end, wholeText: $0.isWholeText, text: $0.text,
                   alreadyCoded: $0.alreadyCoded)
         }
     }

@@ -41,16 +41,17 @@ struct CommentList: ParsableCommand {
 /// A comment card as scripts see it.
 struct CommentJSON: Encodable {
     var key: String
-    var received: String
-    var panel: String?
-    var participant: String?
-    var channel: String?
-    var rating: Int?
+    var receivedAt: String
+    @JSONNullable var panel: String?
+    /// Null for an anonymous card.
+    @JSONNullable var participant: String?
+    @JSONNullable var channel: String?
+    @JSONNullable var rating: Int?
     var text: String
 
     init(_ entry: CommentCardEntry) {
         key = "\(entry.card.key)"
-        received = TimeFormat.utc(entry.card.receivedAt)
+        receivedAt = TimeFormat.utc(entry.card.receivedAt)
         panel = entry.panel
         participant = entry.participant.map { "\($0)" }
         channel = entry.card.channel?.rawValue

@@ -28,19 +28,19 @@ struct ConceptList: ParsableCommand {
 struct ConceptJSON: Encodable {
     var key: String
     var title: String
-    var description: String?
-    var version: String?
-    var created: String
-    var sessions: Int
-    var reactions: Int
+    @JSONNullable var description: String?
+    @JSONNullable var version: String?
+    var createdAt: String
+    var sessionCount: Int
+    var reactionCount: Int
 
     init(_ summary: ConceptSummary) {
         key = summary.concept.key
         title = summary.concept.title
         description = summary.concept.description
         version = summary.concept.version
-        created = TimeFormat.utc(summary.concept.createdAt)
-        sessions = summary.sessions
-        reactions = summary.reactions
+        createdAt = TimeFormat.utc(summary.concept.createdAt)
+        sessionCount = summary.sessions
+        reactionCount = summary.reactions
     }
 }

@@ -39,36 +39,24 @@ struct ConceptShow: ParsableCommand {
 
 /// `concept show` as scripts see it.
 struct ConceptDetailsJSON: Encodable {
-    /// One session the concept was shown in.
-    struct ShowingJSON: Encodable {
-        var session: String
-        var title: String
-        var start: String
-        var status: String
-        var position: Int
-        var scores: ConceptScoreJSON
-    }
-
     var key: String
     var title: String
-    var description: String?
-    var version: String?
-    var created: String
-    var sessions: [ShowingJSON]
+    @JSONNullable var description: String?
+    @JSONNullable var version: String?
+    var createdAt: String
+    var sessions: [ConceptShowingJSON]
     /// Across every session.
-    var scores: ConceptScoreJSON
+    var scores: StatisticJSON.Scores
 
     init(_ details: ConceptDetails) {
         key = details.concept.key
         title = details.concept.title
         description = details.concept.description
         version = details.concept.version
-        created = TimeFormat.utc(details.concept.createdAt)
-        sessions = details.showings.map { showing in
-            ShowingJSON(session: "\(showing.session.key)", title: showing.session.title,
-                        start: TimeFormat.utc(showing.session.startsAt), status: showing.session.status.rawValue,
-                        position: showing.position, scores: ConceptScoreJSON(showing.score, named: false))
+        createdAt = TimeFormat.utc(details.concept.createdAt)
+        sessions = details.showings.map {
+            ConceptShowingJSON(session: $0.session, viewer: nil, position: $0.position, score: $0.score)
         }
-        scores = ConceptScoreJSON(details.score, named: false)
+        scores = StatisticJSON.Scores(details.score)
     }
 }

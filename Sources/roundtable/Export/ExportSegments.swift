@@ -15,7 +15,9 @@ struct ExportSegments: ParsableCommand {
             spanStart and spanEnd (Unicode characters into the turn, end exclusive; a whole-turn coding spans \
             the whole turn), and text (what the span covers). CSV is RFC 4180 in UTF-8 (CR LF line ends); \
             LibreOffice reads it as it is, and --bom makes Microsoft Excel read it as UTF-8 too. JSON is an \
-            array of objects with the same fields (attributes as an object, wholeUtterance a boolean).
+            array of objects with the same fields, except that sessionStart is a UTC instant with \
+            localSessionStart beside it, startMs (milliseconds, null if unknown) replaces time, attributes is an \
+            object, and wholeText is a boolean.
             """)
 
     /// The file formats of the export.
@@ -84,6 +86,9 @@ struct SegmentRow: Encodable {
     var spanEnd: Int
     var wholeUtterance: Bool
     var text: String
+    /// For JSON: the session's start as a UTC instant, and the turn's start in milliseconds.
+    var sessionStartUTC: String
+    var startMs: Int?
 
     init(_ segment: CodedSegment, starts: inout SessionStarts) {
         session = "\(segment.session)"
@@ -99,6 +104,32 @@ struct SegmentRow: Encodable {
         spanEnd = segment.span.end
         wholeUtterance = segment.isWholeUtterance
         text = segment.text
+        sessionStartUTC = TimeFormat.utc(segment.sessionStart)
+        startMs = segment.utteranceStartMs
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case session, sessionStart, localSessionStart, utterance, startMs, speakerKey, speaker, attributes, code, coder
+        case spanStart, spanEnd, wholeText, text
+    }
+
+    // By hand: JSON names times as every other command does (docs/json.md), and writes null, never leaves a key out.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(session, forKey: .session)
+        try container.encode(sessionStartUTC, forKey: .sessionStart)
+        try container.encode(sessionStart, forKey: .localSessionStart)
+        try container.encode(utterance, forKey: .utterance)
+        try container.encode(startMs, forKey: .startMs)
+        try container.encode(speakerKey, forKey: .speakerKey)
+        try container.encode(speaker, forKey: .speaker)
+        try container.encode(attributes, forKey: .attributes)
+        try container.encode(code, forKey: .code)
+        try container.encode(coder, forKey: .coder)
+        try container.encode(spanStart, forKey: .spanStart)
+        try container.encode(spanEnd, forKey: .spanEnd)
+        try container.encode(wholeUtterance, forKey: .wholeText)
+        try container.encode(text, forKey: .text)
     }
 
     /// The CSV header: attribute columns are named `attr:NAME`, so none can clash with the others.

@@ -19,7 +19,7 @@ struct NoteList: ParsableCommand {
             var table = Table("KEY", "SESSION", "AT", "KIND", "STATUS", "AUTHOR", "TEXT")
             for note in notes {
                 let view = NoteJSON(note)
-                table.add(view.key, view.session, view.at ?? "", view.kind, view.status ?? "", view.author,
+                table.add(view.key, view.session, note.atMs.map(TranscriptText.formatTimestamp) ?? "", view.kind, view.status ?? "", view.author,
                           SpeakerText.oneLine(view.text))
             }
             Console.print(table.render())
@@ -31,26 +31,25 @@ struct NoteList: ParsableCommand {
 struct NoteJSON: Encodable {
     var key: String
     var session: String
-    var at: String?
-    var atMs: Int?
+    /// Milliseconds into the recording, null when the note has no time.
+    @JSONNullable var atMs: Int?
     var kind: String
-    /// `open` or `done` for actions; nothing for other notes.
-    var status: String?
+    /// `open` or `done` for actions; null for other notes.
+    @JSONNullable var status: String?
     var text: String
     var author: String
-    var created: String
-    var closed: String?
+    var createdAt: String
+    @JSONNullable var closedAt: String?
 
     init(_ note: Note) {
         key = "\(note.key)"
         session = "\(EntityKey(.session, id: note.sessionId))"
-        at = note.atMs.map(TranscriptText.formatTimestamp)
         atMs = note.atMs
         kind = note.kind.rawValue
         status = note.kind == .action ? (note.closedAt == nil ? "open" : "done") : nil
         text = note.text
         author = note.author
-        created = TimeFormat.utc(note.createdAt)
-        closed = note.closedAt.map(TimeFormat.utc)
+        createdAt = TimeFormat.utc(note.createdAt)
+        closedAt = note.closedAt.map(TimeFormat.utc)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes a value as stable, pretty JSON for scripts.
+/// Writes a value as stable, pretty JSON for scripts, in the vocabulary of docs/json.md.
 enum JSONOutput {
     static func print(_ value: some Encodable) throws {
         let encoder = JSONEncoder()

@@ -30,9 +30,10 @@ struct PanelJSON: Encodable {
     var key: String
     var name: String
     var kind: String
-    var description: String?
+    @JSONNullable var description: String?
     var archived: Bool
-    var activeMembers: Int
+    var activeMemberCount: Int
+    /// Only `panel show` lists them.
     var members: [MemberJSON]?
 
     init(_ panel: Panel, activeMembers: Int, members: [MemberJSON]? = nil) {
@@ -41,7 +42,7 @@ struct PanelJSON: Encodable {
         kind = panel.kind.rawValue
         description = panel.description
         archived = panel.isArchived
-        self.activeMembers = activeMembers
+        activeMemberCount = activeMembers
         self.members = members
     }
 }
@@ -52,6 +53,7 @@ struct MemberJSON: Encodable {
     var name: String
     var role: String
     var status: String
+    /// `2026-01-15`: a calendar day, not an instant.
     var joined: String
-    var termEnd: String?
+    @JSONNullable var termEnd: String?
 }

@@ -34,10 +34,10 @@ struct ParticipantList: ParsableCommand {
 struct ParticipantJSON: Encodable {
     var key: String
     var name: String
-    var email: String?
-    var phone: String?
-    var locale: String?
-    var timeZone: String?
+    @JSONNullable var email: String?
+    @JSONNullable var phone: String?
+    @JSONNullable var locale: String?
+    @JSONNullable var timeZone: String?
     var doNotContact: Bool
     var forgotten: Bool
     var panels: [String]

@@ -17,11 +17,11 @@ struct ParticipantShow: ParsableCommand {
         case .json:
             try JSONOutput.print(view)
         case .table:
-            printText(view)
+            printText(view, details)
         }
     }
 
-    private func printText(_ view: ParticipantDetailsJSON) {
+    private func printText(_ view: ParticipantDetailsJSON, _ details: ParticipantDetails) {
         let person = view.participant
         Console.print("\(person.key)  \(person.name)")
         let flags = person.flags
@@ -32,7 +32,7 @@ struct ParticipantShow: ParsableCommand {
         Console.print(fields.render())
         Console.print()
         Console.print("Consent: " + (view.consent.isEmpty ? "none recorded" : view.consent.map {
-            "\($0.scope) \($0.given ? "given" : "withdrawn") (v\($0.version), \($0.recorded))"
+            "\($0.scope) \($0.given ? "given" : "withdrawn") (v\($0.version), \($0.recordedAt))"
         }.joined(separator: "; ")))
         Console.print("Panels: " + (view.memberships.isEmpty ? "none" : view.memberships.map {
             "\($0.panel) (\($0.role), \($0.status))"
@@ -40,18 +40,24 @@ struct ParticipantShow: ParsableCommand {
         if !view.sessions.isEmpty {
             Console.print()
             var table = Table("SESSION", "START", "ZONE", "TITLE", "SEAT")
-            for seat in view.sessions { table.add(seat.key, seat.localStart, seat.timeZone, seat.title, seat.seat) }
+            for (seat, row) in zip(details.seats, view.sessions) {
+                table.add(row.key, TimeFormat.short(seat.session.startsAt, seat.session.zone), row.timeZone, row.title, row.seat)
+            }
             Console.print(table.render())
         }
     }
 }
 
-/// Everything about one participant, as scripts see it.
+/// Everything about one participant, as scripts see it: the `participant list` fields, then the rest.
 struct ParticipantDetailsJSON: Encodable {
-    struct ConsentJSON: Encodable { var scope: String; var given: Bool; var version: String; var recorded: String }
-    struct MembershipJSON: Encodable { var panel: String; var role: String; var status: String; var termEnd: String? }
+    struct ConsentJSON: Encodable { var scope: String; var given: Bool; var version: String; var recordedAt: String }
+    struct MembershipJSON: Encodable {
+        var panel: String; var role: String; var status: String
+        @JSONNullable var termEnd: String?
+    }
     struct SeatJSON: Encodable {
-        var key: String; var title: String; var start: String; var localStart: String; var timeZone: String; var seat: String
+        var key: String; var title: String; var status: String; var start: String; var localStart: String; var timeZone: String
+        var seat: String
     }
 
     var participant: ParticipantJSON
@@ -65,16 +71,28 @@ struct ParticipantDetailsJSON: Encodable {
                                       panels: details.memberships.filter { $0.membership.status == .active }.map(\.panel))
         attributes = Dictionary(details.attributes.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
         consent = details.consents.map {
-            ConsentJSON(scope: $0.scope.rawValue, given: $0.given, version: $0.version, recorded: TimeFormat.utc($0.recordedAt))
+            ConsentJSON(scope: $0.scope.rawValue, given: $0.given, version: $0.version, recordedAt: TimeFormat.utc($0.recordedAt))
         }
         memberships = details.memberships.map {
             MembershipJSON(panel: $0.panel, role: $0.membership.role, status: $0.membership.status.rawValue,
                            termEnd: $0.membership.termEnd)
         }
         sessions = details.seats.map {
-            SeatJSON(key: "\($0.session.key)", title: $0.session.title, start: TimeFormat.utc($0.session.startsAt),
-                     localStart: TimeFormat.short($0.session.startsAt, $0.session.zone), timeZone: $0.session.timeZone,
-                     seat: $0.status.rawValue)
+            let ref = SessionRefJSON($0.session, viewer: nil)
+            return SeatJSON(key: ref.key, title: ref.title, status: ref.status, start: ref.start, localStart: ref.localStart,
+                            timeZone: ref.timeZone, seat: $0.status.rawValue)
         }
+    }
+
+    private enum CodingKeys: String, CodingKey { case attributes, consent, memberships, sessions }
+
+    // The participant's own fields at the top level, as `session show` and `panel show` put theirs.
+    func encode(to encoder: any Encoder) throws {
+        try participant.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(attributes, forKey: .attributes)
+        try container.encode(consent, forKey: .consent)
+        try container.encode(memberships, forKey: .memberships)
+        try container.encode(sessions, forKey: .sessions)
     }
 }

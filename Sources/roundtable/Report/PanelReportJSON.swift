@@ -2,14 +2,10 @@ import Foundation
 import RoundtableCore
 import RoundtableStore
 
-/// `report panel --format json`: the same report with numbers as numbers, every key present.
+/// `report panel --format json`: the panel's own fields as `panel show` names them, then the report.
 struct PanelReportJSON: Encodable {
-    struct PanelJSON: Encodable {
-        var key: String, name: String, kind: String
-    }
-
     struct Attendance: Encodable {
-        var sessions: Int, held: Int, attended: Int, noShow: Int
+        var sessionCount: Int, held: Int, attended: Int, noShow: Int
         @JSONNullable var noShowRate: Double?
     }
 
@@ -21,7 +17,7 @@ struct PanelReportJSON: Encodable {
     struct Comparison: Encodable {
         var first: String, second: String, sessions: [String]
         /// People who rated both, zero differences included.
-        var pairs: Int
+        var pairCount: Int
         var firstAppeal: StatisticJSON.Mean, secondAppeal: StatisticJSON.Mean
         /// Differences left after dropping zeros.
         var n: Int
@@ -50,21 +46,23 @@ struct PanelReportJSON: Encodable {
     }
 
     struct TopCode: Encodable {
-        var code: String, codings: Int, quotes: [Quote], withheld: Int
+        var code: String, codingCount: Int, quotes: [Quote], withheld: Int
     }
 
     struct Action: Encodable {
         var key: String, session: String, text: String, status: String, author: String
-        var raised: String, raisedLocal: String
-        @JSONNullable var done: String?
-        @JSONNullable var doneLocal: String?
+        var createdAt: String, localCreatedAt: String
+        @JSONNullable var closedAt: String?
+        @JSONNullable var localClosedAt: String?
     }
 
-    var panel: PanelJSON
+    var key: String
+    var name: String
+    var kind: String
     @JSONNullable var since: String?
     /// The zone quarters are counted in.
     var quarterTimeZone: String
-    var sessions: [StatisticJSON.SessionRef]
+    var sessions: [SessionRefJSON]
     var attendance: Attendance
     var concepts: [ConceptJSON]
     var comparisons: [Comparison]
@@ -74,18 +72,18 @@ struct PanelReportJSON: Encodable {
     var actions: [Action]
 
     init(_ report: PanelReport, zone: TimeZone?, quarterZone: TimeZone) {
-        panel = PanelJSON(key: report.panel.key, name: report.panel.name, kind: report.panel.kind.rawValue)
+        (key, name, kind) = (report.panel.key, report.panel.name, report.panel.kind.rawValue)
         since = report.since.map(TimeFormat.utc)
         quarterTimeZone = Zone.name(of: quarterZone)
-        sessions = report.sessions.map { StatisticJSON.SessionRef($0, zone: zone) }
+        sessions = report.sessions.map { SessionRefJSON($0, viewer: zone) }
         let counts = report.attendance
-        attendance = Attendance(sessions: counts.sessions, held: counts.held, attended: counts.attended, noShow: counts.noShow,
+        attendance = Attendance(sessionCount: counts.sessions, held: counts.held, attended: counts.attended, noShow: counts.noShow,
                                 noShowRate: counts.noShowRate.map(StatisticJSON.rounded))
         concepts = report.concepts.map { ConceptJSON(key: $0.key, title: $0.title, scores: .init($0)) }
         comparisons = report.comparisons.map { pair in
             let test = pair.test
             return Comparison(first: pair.first, second: pair.second, sessions: pair.sessions.map { "\($0)" },
-                              pairs: test.n + test.zeros, firstAppeal: .init(pair.firstAppeal), secondAppeal: .init(pair.secondAppeal),
+                              pairCount: test.n + test.zeros, firstAppeal: .init(pair.firstAppeal), secondAppeal: .init(pair.secondAppeal),
                               n: test.n, zeros: test.zeros, w: test.statistic, positiveRankSum: test.positiveRankSum,
                               negativeRankSum: test.negativeRankSum, ties: test.ties, method: test.method.rawValue,
                               z: test.z.map(StatisticJSON.rounded), pValue: test.pValue)
@@ -97,7 +95,7 @@ struct PanelReportJSON: Encodable {
                            price: .init(summary.price), trust: .init(summary.trust), nps: .init(summary.recommend))
         }
         topCodes = report.topCodes.map { code in
-            TopCode(code: code.path, codings: code.codings,
+            TopCode(code: code.path, codingCount: code.codings,
                     quotes: code.quotes.map { Quote(utterance: "\($0.utterance)", speaker: $0.speaker, text: $0.text) },
                     withheld: code.withheld)
         }
@@ -106,8 +104,8 @@ struct PanelReportJSON: Encodable {
             let note = action.note
             return Action(key: "\(note.key)", session: "\(action.session.key)", text: note.text,
                           status: note.closedAt == nil ? "open" : "done", author: note.author,
-                          raised: TimeFormat.utc(note.createdAt), raisedLocal: TimeFormat.local(note.createdAt, local),
-                          done: note.closedAt.map(TimeFormat.utc), doneLocal: note.closedAt.map { TimeFormat.local($0, local) })
+                          createdAt: TimeFormat.utc(note.createdAt), localCreatedAt: TimeFormat.local(note.createdAt, local),
+                          closedAt: note.closedAt.map(TimeFormat.utc), localClosedAt: note.closedAt.map { TimeFormat.local($0, local) })
         }
     }
 }

@@ -97,14 +97,15 @@ struct CodeMatrixJSON: Encodable {
     }
 
     struct Row: Encodable {
-        var path: String
+        var code: String
         var depth: Int
         var counts: [Int]
         var total: Int
     }
 
     var by: String
-    var attribute: String?
+    /// The attribute's name with `--by attribute NAME`, else null.
+    @JSONNullable var attribute: String?
     var counting: String
     var includesChildren: Bool
     var cases: [Case]
@@ -122,7 +123,7 @@ struct CodeMatrixJSON: Encodable {
         counting = matrix.unit == .turns ? "codings of transcript turns" : "codings of reaction comments"
         includesChildren = matrix.includesChildren
         cases = matrix.cases.map { Case(key: $0.key, label: $0.label) }
-        codes = matrix.rows.map { Row(path: $0.path, depth: $0.depth, counts: $0.counts, total: $0.total) }
+        codes = matrix.rows.map { Row(code: $0.path, depth: $0.depth, counts: $0.counts, total: $0.total) }
         caseTotals = matrix.caseTotals
         total = matrix.total
     }

@@ -40,10 +40,10 @@ struct ReportCooccurrence: ParsableCommand {
         var codeA: String
         var codeB: String
         var count: Int
-        var turns: Int
+        var utteranceCount: Int
 
         init(_ pair: CodePairCount) {
-            (codeA, codeB, count, turns) = (pair.first, pair.second, pair.count, pair.turns)
+            (codeA, codeB, count, utteranceCount) = (pair.first, pair.second, pair.count, pair.turns)
         }
     }
 }

@@ -2,94 +2,67 @@ import Foundation
 import RoundtableCore
 import RoundtableStore
 
-/// `report session --format json`: the same report with numbers as numbers.
+/// `report session --format json`: the session's own fields as `session show` names them, then the report.
 struct SessionReportJSON: Encodable {
-    struct Attendance: Encodable {
-        var invited: Int, confirmed: Int, declined: Int, attended: Int, noShow: Int, capacity: Int, reserve: Int
-    }
-
     struct Quote: Encodable {
         var utterance: String, speaker: String, text: String
     }
 
     struct TopCodeJSON: Encodable {
-        var code: String, codings: Int, quote: Quote?
+        var code: String, codingCount: Int
+        @JSONNullable var quote: Quote?
     }
 
     struct Action: Encodable {
-        var key: String, text: String, at: String?
+        var key: String, text: String
+        /// Milliseconds into the recording, null when the note has no time.
+        @JSONNullable var atMs: Int?
     }
 
-    struct Survey: Encodable {
-        var n: Int
-        var quality: ConceptScoreJSON.SummaryJSON, speed: ConceptScoreJSON.SummaryJSON
-        var price: ConceptScoreJSON.SummaryJSON, trust: ConceptScoreJSON.SummaryJSON
-        var nps: Int?
-        var npsN: Int
+    struct ConceptJSON: Encodable {
+        var key: String, title: String
+        @JSONNullable var position: Int?
+        var scores: StatisticJSON.Scores
     }
 
-    var session: String
+    var key: String
     var title: String
-    var start: String
-    var timeZone: String
     var status: String
-    var moderators: [String]
-    var attendance: Attendance
-    var concepts: [ConceptScoreJSON]
-    var nps: Int?
-    var npsN: Int
-    var survey: Survey
+    var start: String
+    var localStart: String
+    var timeZone: String
+    var moderators: [PersonRefJSON]
+    var capacity: Int
+    var reserve: Int
+    var seats: SeatCountsJSON
+    var concepts: [ConceptJSON]
+    /// Every reaction in the session, all concepts together.
+    var nps: StatisticJSON.NPS
+    var survey: StatisticJSON.Survey
     var topCodes: [TopCodeJSON]
     var openActions: [Action]
-    var utterances: Int
+    var utteranceCount: Int
 
     init(_ report: SessionReport) {
         let session = report.details.session
-        let counts = report.details.seatCounts
-        self.session = "\(session.key)"
+        key = "\(session.key)"
         title = session.title
-        start = TimeFormat.utc(session.startsAt)
-        timeZone = session.timeZone
         status = session.status.rawValue
-        moderators = report.details.moderators.map { "\($0.key)" }
-        attendance = Attendance(invited: counts[.invited] ?? 0, confirmed: counts[.confirmed] ?? 0, declined: counts[.declined] ?? 0,
-                                attended: counts[.attended] ?? 0, noShow: counts[.noShow] ?? 0, capacity: session.capacity,
-                                reserve: session.reserve)
-        concepts = report.concepts.map { ConceptScoreJSON($0) }
-        nps = report.overallNPS.rounded
-        npsN = report.overallNPS.n
-        let survey = report.survey
-        self.survey = Survey(n: survey.n, quality: .init(survey.quality), speed: .init(survey.speed), price: .init(survey.price),
-                             trust: .init(survey.trust), nps: survey.recommend.rounded, npsN: survey.recommend.n)
+        start = TimeFormat.utc(session.startsAt)
+        localStart = TimeFormat.local(session.startsAt, session.zone)
+        timeZone = session.timeZone
+        moderators = report.details.moderators.map { PersonRefJSON(key: "\($0.key)", name: $0.name) }
+        capacity = session.capacity
+        reserve = session.reserve
+        seats = SeatCountsJSON(report.details.seatCounts)
+        concepts = report.concepts.map { ConceptJSON(key: $0.key, title: $0.title, position: $0.position, scores: .init($0)) }
+        nps = StatisticJSON.NPS(report.overallNPS)
+        survey = StatisticJSON.Survey(report.survey)
         topCodes = report.topCodes.map { code in
-            TopCodeJSON(code: code.path, codings: code.codings,
+            TopCodeJSON(code: code.path, codingCount: code.codings,
                         quote: code.quote.map { Quote(utterance: "\($0.utterance)", speaker: $0.speaker, text: $0.text) })
         }
-        openActions = report.openActions.map { Action(key: "\($0.key)", text: $0.text, at: $0.atMs.map(TranscriptText.formatTimestamp)) }
-        utterances = report.utterances
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case session, title, start, timeZone, status, moderators, attendance, concepts, nps, npsN, survey, topCodes, openActions
-        case utterances
-    }
-
-    // By hand so an NPS without answers is an explicit null.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(session, forKey: .session)
-        try container.encode(title, forKey: .title)
-        try container.encode(start, forKey: .start)
-        try container.encode(timeZone, forKey: .timeZone)
-        try container.encode(status, forKey: .status)
-        try container.encode(moderators, forKey: .moderators)
-        try container.encode(attendance, forKey: .attendance)
-        try container.encode(concepts, forKey: .concepts)
-        try container.encode(nps, forKey: .nps)
-        try container.encode(npsN, forKey: .npsN)
-        try container.encode(survey, forKey: .survey)
-        try container.encode(topCodes, forKey: .topCodes)
-        try container.encode(openActions, forKey: .openActions)
-        try container.encode(utterances, forKey: .utterances)
+        openActions = report.openActions.map { Action(key: "\($0.key)", text: $0.text, atMs: $0.atMs) }
+        utteranceCount = report.utterances
     }
 }

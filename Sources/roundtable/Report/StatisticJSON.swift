@@ -2,19 +2,6 @@ import Foundation
 import RoundtableCore
 import RoundtableStore
 
-/// An optional that is written as an explicit `null`, never left out: report keys are always present.
-@propertyWrapper
-struct JSONNullable<Value: Encodable>: Encodable {
-    var wrappedValue: Value?
-
-    init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
-    }
-}
-
 /// Report statistics as scripts see them: numbers rounded to four decimals, null where undefined.
 enum StatisticJSON {
     /// A mean with its 95% t interval.
@@ -105,23 +92,26 @@ enum StatisticJSON {
         }
     }
 
-    /// A session as reports list it: key, title, start as a UTC instant and as local time.
-    struct SessionRef: Encodable {
-        var session: String
-        var title: String
-        var status: String
-        var start: String
-        var startLocal: String
-        var timeZone: String
+    /// Survey answers: a mean per dimension, the NPS, and how many answers mention problems or needs.
+    struct Survey: Encodable {
+        var n: Int
+        var quality: Mean
+        var speed: Mean
+        var price: Mean
+        var trust: Mean
+        var nps: NPS
+        var problems: Int
+        var needs: Int
 
-        init(_ session: Session, zone viewer: TimeZone?) {
-            self.session = "\(session.key)"
-            title = session.title
-            status = session.status.rawValue
-            start = TimeFormat.utc(session.startsAt)
-            let zone = viewer ?? session.zone
-            startLocal = TimeFormat.local(session.startsAt, zone)
-            timeZone = Zone.name(of: zone)
+        init(_ summary: SurveySummary) {
+            n = summary.n
+            quality = Mean(summary.quality)
+            speed = Mean(summary.speed)
+            price = Mean(summary.price)
+            trust = Mean(summary.trust)
+            nps = NPS(summary.recommend)
+            problems = summary.problems
+            needs = summary.needs
         }
     }
 

@@ -2,10 +2,10 @@ import Foundation
 import RoundtableCore
 import RoundtableStore
 
-/// A session as scripts see it.
+/// A session as scripts see it; `session show` adds the seated participants.
 struct SessionJSON: Encodable {
-    struct ModeratorRef: Encodable { var key: String; var name: String }
-    struct SeatJSON: Encodable { var key: String; var name: String; var status: String }
+    /// A seated participant and where their seat stands.
+    struct SeatJSON: Encodable { var key: String; var name: String; var seat: String }
 
     var key: String
     var title: String
@@ -13,23 +13,25 @@ struct SessionJSON: Encodable {
     var status: String
     var start: String
     var end: String
-    var timeZone: String
+    /// Start and end with their offset, in `--tz` when given, else in the session's own zone.
     var localStart: String
-    /// The start in the zone asked for with `--tz`, when one was.
-    var viewerStart: String?
+    var localEnd: String
+    /// The zone the session was planned in.
+    var timeZone: String
     var durationMinutes: Int
-    var panel: String?
+    @JSONNullable var panel: String?
     var channel: String
-    var room: String?
-    var moderators: [ModeratorRef]
+    @JSONNullable var room: String?
+    var moderators: [PersonRefJSON]
     var capacity: Int
     var reserve: Int
-    var seats: [String: Int]
+    var seats: SeatCountsJSON
     var revision: Int
-    var cancelReason: String?
+    @JSONNullable var cancelReason: String?
+    /// Only `session show` lists them (left out of `session list`, whose sessions come without seats).
     var participants: [SeatJSON]?
 
-    init(_ details: SessionDetails, viewer: TimeZone?) {
+    init(_ details: SessionDetails, viewer: TimeZone?, withParticipants: Bool = false) {
         let session = details.session
         key = "\(session.key)"
         title = session.title
@@ -37,21 +39,34 @@ struct SessionJSON: Encodable {
         status = session.status.rawValue
         start = TimeFormat.utc(session.startsAt)
         end = TimeFormat.utc(session.endsAt)
+        localStart = TimeFormat.local(session.startsAt, viewer ?? session.zone)
+        localEnd = TimeFormat.local(session.endsAt, viewer ?? session.zone)
         timeZone = session.timeZone
-        localStart = TimeFormat.local(session.startsAt, session.zone)
-        viewerStart = viewer.map { TimeFormat.local(session.startsAt, $0) }
         durationMinutes = session.durationMinutes
         panel = details.panelKey
         channel = session.channel.rawValue
         room = session.room
-        moderators = details.moderators.map { ModeratorRef(key: "\($0.key)", name: $0.name) }
+        moderators = details.moderators.map { PersonRefJSON(key: "\($0.key)", name: $0.name) }
         capacity = session.capacity
         reserve = session.reserve
-        seats = Dictionary(uniqueKeysWithValues: SeatStatus.allCases.map { ($0.rawValue, details.seatCounts[$0] ?? 0) })
+        seats = SeatCountsJSON(details.seatCounts)
         revision = session.revision
         cancelReason = session.cancelReason
-        participants = details.seats.isEmpty ? nil : details.seats.map {
-            SeatJSON(key: "\($0.participant.key)", name: $0.participant.displayName, status: $0.seat.status.rawValue)
-        }
+        participants = withParticipants ? details.seats.map {
+            SeatJSON(key: "\($0.participant.key)", name: $0.participant.displayName, seat: $0.seat.status.rawValue)
+        } : nil
+    }
+}
+
+/// How many seats are in each state, every state present, keys in camelCase (`noShow`).
+struct SeatCountsJSON: Encodable {
+    var invited: Int, confirmed: Int, declined: Int, attended: Int, noShow: Int
+
+    init(_ counts: [SeatStatus: Int]) {
+        invited = counts[.invited] ?? 0
+        confirmed = counts[.confirmed] ?? 0
+        declined = counts[.declined] ?? 0
+        attended = counts[.attended] ?? 0
+        noShow = counts[.noShow] ?? 0
     }
 }

@@ -13,7 +13,7 @@ struct SessionShow: ParsableCommand {
     func run() throws {
         let viewer = try zone.zone()
         let details = try workspace.openForReading().sessionDetails(try Keys.session(key))
-        let view = SessionJSON(details, viewer: viewer)
+        let view = SessionJSON(details, viewer: viewer, withParticipants: true)
         switch output.format {
         case .json:
             try JSONOutput.print(view)

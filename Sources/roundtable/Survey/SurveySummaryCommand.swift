@@ -18,7 +18,7 @@ struct SurveySummaryCommand: ParsableCommand {
                                                          since: try since.instant())
         switch output.format {
         case .json:
-            try JSONOutput.print(SurveySummaryJSON(summary))
+            try JSONOutput.print(StatisticJSON.Survey(summary))
         case .table:
             var table = Table("DIMENSION", "N", "MEAN", "95% INTERVAL")
             for (name, scores) in summary.dimensions {
@@ -41,52 +41,4 @@ struct SurveySummaryCommand: ParsableCommand {
 
     /// `+25`, `-13` or `0`.
     static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
-}
-
-/// A survey summary as scripts see it: numbers rounded to two decimals, left out where undefined.
-struct SurveySummaryJSON: Encodable {
-    struct Dimension: Encodable {
-        var n: Int
-        var mean: Double?
-        var sd: Double?
-        var low: Double?
-        var high: Double?
-    }
-
-    struct Recommend: Encodable {
-        var n: Int
-        var promoters: Int
-        var passives: Int
-        var detractors: Int
-    }
-
-    var n: Int
-    var quality: Dimension
-    var speed: Dimension
-    var price: Dimension
-    var trust: Dimension
-    var nps: Int?
-    var recommend: Recommend
-    var problems: Int
-    var needs: Int
-
-    init(_ summary: SurveySummary) {
-        func dimension(_ scores: ScoreSummary) -> Dimension {
-            Dimension(n: scores.n, mean: scores.mean.map(Self.rounded), sd: scores.standardDeviation.map(Self.rounded),
-                      low: scores.interval.map { Self.rounded($0.lowerBound) },
-                      high: scores.interval.map { Self.rounded($0.upperBound) })
-        }
-        n = summary.n
-        quality = dimension(summary.quality)
-        speed = dimension(summary.speed)
-        price = dimension(summary.price)
-        trust = dimension(summary.trust)
-        nps = summary.recommend.rounded
-        recommend = Recommend(n: summary.recommend.n, promoters: summary.recommend.promoters,
-                              passives: summary.recommend.passives, detractors: summary.recommend.detractors)
-        problems = summary.problems
-        needs = summary.needs
-    }
-
-    static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 }

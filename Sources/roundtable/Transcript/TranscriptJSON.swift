@@ -9,25 +9,25 @@ struct TranscriptJSON: Encodable {
         var key: String
         var sequence: Int
         var speaker: String
-        /// The participant or moderator who spoke, when known.
-        var speakerKey: String?
-        var start: String?
-        var startMs: Int?
-        var endMs: Int?
+        /// The participant or moderator who spoke, null for other speakers.
+        @JSONNullable var speakerKey: String?
+        /// Milliseconds into the recording, null when unknown.
+        @JSONNullable var startMs: Int?
+        @JSONNullable var endMs: Int?
         var text: String
     }
 
     var session: String
-    var title: String
+    var sessionTitle: String
     var utterances: [UtteranceJSON]
 
     init(_ transcript: Transcript) {
         session = "\(transcript.session.key)"
-        title = transcript.session.title
+        sessionTitle = transcript.session.title
         utterances = transcript.lines.map { line in
             let utterance = line.utterance
             return UtteranceJSON(key: "\(line.key)", sequence: utterance.sequence, speaker: utterance.speakerLabel,
-                                 speakerKey: line.speakerKey?.description, start: line.time, startMs: utterance.startMs,
+                                 speakerKey: line.speakerKey?.description, startMs: utterance.startMs,
                                  endMs: utterance.endMs, text: utterance.text)
         }
     }
@@ -39,9 +39,9 @@ struct TranscriptHitJSON: Encodable {
     var sessionTitle: String
     var sessionStart: String
     var utterance: String
-    var start: String?
+    @JSONNullable var startMs: Int?
     var speaker: String
-    var speakerKey: String?
+    @JSONNullable var speakerKey: String?
     /// The matching words marked `[like this]`, in context.
     var snippet: String
 
@@ -50,7 +50,7 @@ struct TranscriptHitJSON: Encodable {
         sessionTitle = hit.sessionTitle
         sessionStart = TimeFormat.utc(hit.sessionStart)
         utterance = "\(hit.utterance)"
-        start = hit.time
+        startMs = hit.startMs
         speaker = hit.speakerLabel
         speakerKey = hit.speakerKey?.description
         snippet = hit.snippet
