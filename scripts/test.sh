@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for package in libxml2-dev libxml2-utils libsqlite3-dev pkg-config; do
+for package in libxml2-dev libxml2-utils libsqlite3-dev pkg-config chromium poppler-utils; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
