@@ -6,7 +6,7 @@ import Testing
 @Suite("HTML reports in a browser and on A4 paper", .serialized)
 struct HTMLReportCLITests {
     /// The chart colours of templates/reports/style.mustache that each report must show.
-    static let appeal = "2563eb", intent = "d97706", promoter = "16a34a", detractor = "dc2626", bar = "0f766e"
+    static let appeal = "2563eb", intent = "d97706", promoter = "16a34a", detractor = "dc2626", bar = "0f766e", price = "7c3aed"
 
     /// Writes the report to a file in the CLI's folder and returns it with what the command printed.
     static func write(_ cli: CLI, _ arguments: [String], name: String) throws -> (file: URL, html: String) {
@@ -30,9 +30,15 @@ struct HTMLReportCLITests {
         let (png, pdf) = try Browser.render(file, in: cli.folder)
         let printed = try Browser.read(pdf)
         #expect(printed.pages >= 1)
-        #expect(printed.pageSize.hasPrefix("595") && printed.pageSize.contains("x 842"), "A4 is 595 x 842 pt, not \(printed.pageSize)")
+        let size = printed.pageSize.split(separator: " ").compactMap { Double($0) }
+        #expect(size.count == 2 && abs(size[0] - 595) < 1 && abs(size[1] - 842) < 1, "A4 is 595 x 842 pt, not \(printed.pageSize)")
         let text = printed.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        for figure in figures { #expect(text.contains(figure), "the PDF does not show \(figure)") }
+        // An estimate's interval is printed under its value: look for each on its own.
+        for figure in figures {
+            for part in figure.components(separatedBy: " [").enumerated().map({ $0.offset == 0 ? $0.element : "[" + $0.element }) {
+                #expect(text.contains(part), "the PDF does not show \(part) (of \(figure))")
+            }
+        }
         let pixels = try Browser.pixels(png, colours: colours)
         #expect(pixels.width == 1200 && pixels.height == 2000)
         #expect(pixels.nonWhite > 20_000, "the screenshot is nearly blank")
@@ -46,12 +52,13 @@ struct HTMLReportCLITests {
         let (file, html) = try Self.write(cli, ["session", "S-0001"], name: "session.html")
         #expect(html.contains("<svg"))
         let text = try cli.key("report", "session", "S-0001")
-        let round = try Self.cells(text, row: "1")
-        // #, concept, n, appeal, appeal 4-5, intent, intent 4-5, NPS, expectations.
-        try #require(round.count >= 8)
+        let first = try Self.cells(text, row: "1")
+        // #, concept, n, appeal ±, intent ±, NPS, expectations: HTML adds the intervals.
+        try #require(first.count == 7)
         let nps = try #require(text.split(separator: "\n").first { $0.hasPrefix("All reactions: NPS ") })
-        try Self.check(file, in: cli, figures: [round[3], round[5], round[7], String(nps.dropFirst("All reactions: NPS ".count))
-                                                    .components(separatedBy: " (n").first!, "Open actions", "Top codes"],
+        try Self.check(file, in: cli, figures: [first[1], first[3].components(separatedBy: " ±")[0], first[4].components(separatedBy: " ±")[0],
+                                                first[5], first[6], String(nps.dropFirst("All reactions: NPS ".count)).components(separatedBy: " (n")[0],
+                                                "Open actions", "Top codes"],
                        colours: [Self.appeal, Self.intent, Self.promoter, Self.detractor, Self.bar])
     }
 
@@ -74,6 +81,6 @@ struct HTMLReportCLITests {
         let quarter = try #require(text.split(separator: "\n").first { $0.contains("-Q") })
         let quarterCells = quarter.trimmingCharacters(in: .whitespaces).components(separatedBy: "  ").filter { !$0.isEmpty }
         try Self.check(file, in: cli, figures: [concept[1], concept[2], concept.last!, quarterCells[0], quarterCells[2]],
-                       colours: [Self.appeal, Self.intent, Self.promoter, Self.bar])
+                       colours: [Self.appeal, Self.intent, Self.promoter, Self.price])
     }
 }

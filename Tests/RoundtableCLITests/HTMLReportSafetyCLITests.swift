@@ -5,15 +5,19 @@ import Testing
 /// they stay one file that fetches nothing.
 @Suite("HTML reports: escaping, self-contained, where they go")
 struct HTMLReportSafetyCLITests {
-    /// Text for `field` that breaks HTML unless escaped, in two right-to-left scripts too.
-    static func hostile(_ field: String) -> String { "<script>alert(1)</script>\(field) & \"q\" 'a' مرحبا שלום" }
+    /// Text for `field` that breaks HTML unless escaped, in two right-to-left scripts too; code names
+    /// cannot hold a slash, so theirs opens a script without closing it.
+    static func hostile(_ field: String) -> String {
+        (field == "code" ? "<script>alert(1)" : "<script>alert(1)</script>") + "\(field) & \"q\" 'a' مرحبا שלום"
+    }
 
     /// `hostile(field)` as escaped HTML shows it.
     static func escaped(_ field: String) -> String {
-        "&lt;script&gt;alert(1)&lt;/script&gt;\(field) &amp; &quot;q&quot; &#39;a&#39; مرحبا שלום"
+        (field == "code" ? "&lt;script&gt;alert(1)" : "&lt;script&gt;alert(1)&lt;/script&gt;") + "\(field) &amp; &quot;q&quot; &#39;a&#39; مرحبا שלום"
     }
 
-    /// A panel whose every user-typed text is hostile: two sessions (August and November 2026) with a
+    /// A panel whose every user-typed text is hostile: two meetings (August and November 2026; focus
+    /// groups would fall in one another's cool-down) with a
     /// concept shown, rated, a transcript coded and quoted, an action, and survey answers in two quarters.
     static func hostileWorkspace() throws -> CLI {
         var cli = try CLI()
@@ -29,7 +33,8 @@ struct HTMLReportSafetyCLITests {
         for (session, start, now) in [("S-0001", "2026-08-10T10:00+03:00", "2026-08-11T09:00:00Z"),
                                       ("S-0002", "2026-11-20T10:00+02:00", "2026-11-21T09:00:00Z")] {
             _ = try cli.key("session", "schedule", "--title", hostile("session"), "--room", hostile("room"), "--start", start,
-                            "--duration", "90m", "--moderator", "M-0001", "--capacity", "6", "--panel", "pool", "--allow-past")
+                            "--duration", "90m", "--moderator", "M-0001", "--capacity", "6", "--panel", "pool", "--allow-past",
+                            "--kind", "advisory-meeting")
             _ = try cli.key("session", "invite", session, "P-000001", "P-000002", "P-000003")
             for person in ["P-000001", "P-000002", "P-000003"] { _ = try cli.key("session", "rsvp", session, person, "--yes") }
             _ = try cli.key("session", "attend", session, "P-000001", "P-000002", "P-000003")

@@ -52,7 +52,10 @@ struct ConceptReportHTML {
         overall = ScoreCellsView(report.overall)
         attribute = report.attribute
         groups = report.groups.map { GroupRow(value: $0.value, cells: ScoreCellsView($0.score)) }
-        var rows = report.sessions.map { (label: "\($0.session.key) \($0.session.title)", score: $0.score) }
+        // Charts name a session by key and day; the table beside gives its title.
+        var rows = report.sessions.map { showing in
+            (label: "\(showing.session.key) · \(TimeFormat.day(showing.session.startsAt, viewer ?? showing.session.zone))", score: showing.score)
+        }
         rows += report.groups.map { (label: "\(report.attribute ?? "") = \($0.value)", score: $0.score) }
         if !rows.isEmpty { rows.append((label: "All sessions", score: report.overall)) }
         scoresChart = rows.isEmpty ? nil : ReportCharts.scores(

@@ -95,23 +95,24 @@ enum ReportCharts {
             ("quality", \.quality), ("speed", \.speed), ("price", \.price), ("trust", \.trust)]
         for (number, (name, path)) in series.enumerated() {
             chart.legend(right + 30, top + 10 + Double(number) * 20, name.capitalized, name)
+            // A single quarter has no line or band to draw: its four means stand side by side, each
+            // with a whisker for its interval.
+            let shift = quarters.count == 1 ? (Double(number) - 1.5) * 16 : 0
             let points = quarters.enumerated().compactMap { index, quarter in
-                quarter.summary[keyPath: path].mean.map { (x(index), y($0)) }
+                quarter.summary[keyPath: path].mean.map { (x(index) + shift, y($0)) }
             }
             let intervals = quarters.enumerated().compactMap { index, quarter in
-                quarter.summary[keyPath: path].interval.map { (x: x(index), low: y($0.lowerBound), high: y($0.upperBound)) }
+                quarter.summary[keyPath: path].interval.map { (x: x(index) + shift, low: y($0.lowerBound), high: y($0.upperBound)) }
             }
-            if intervals.count >= 2 {
+            if quarters.count >= 2 {
                 chart.band(intervals.map { ($0.x, $0.high) } + intervals.reversed().map { ($0.x, $0.low) }, "band " + name)
+                chart.polyline(points, "trend " + name)
             } else {
-                // A single quarter has no band to draw: its interval is a whisker beside the dot.
-                let shift = (Double(number) - 1.5) * 6
-                for interval in intervals { chart.line(interval.x + shift, interval.low, interval.x + shift, interval.high, "whisker " + name) }
+                for interval in intervals { chart.line(interval.x, interval.low, interval.x, interval.high, "whisker " + name) }
             }
-            if points.count >= 2 { chart.polyline(points, "trend " + name) }
-            for point in points { chart.dot(point.0, point.1, radius: 4, name) }
+            for point in points { chart.dot(point.0, point.1, radius: 4.5, name) }
         }
-        chart.text(right + 30, top + 100, "bands: 95% interval", "legend")
+        chart.text(right + 30, top + 100, quarters.count == 1 ? "lines: 95% interval" : "bands: 95% interval", "legend")
         return chart
     }
 

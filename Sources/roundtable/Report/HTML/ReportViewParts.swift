@@ -2,23 +2,39 @@ import Foundation
 import RoundtableCore
 import RoundtableStore
 
+/// An estimate as a table cell: the value, and below it its interval in brackets.
+struct EstimateCell {
+    var value: String
+    var interval: String?
+
+    /// Splits what `StatisticText` prints (`3.8 [2.9, 4.8]`), so HTML shows the same figures as text.
+    init(_ text: String) {
+        guard let bracket = text.range(of: " [") else {
+            value = text
+            return
+        }
+        value = String(text[..<bracket.lowerBound])
+        interval = String(text[text.index(after: bracket.lowerBound)...])
+    }
+}
+
 /// A concept's scores as the table cells the text report prints, so HTML and text agree.
 struct ScoreCellsView {
     var n: String
-    var appeal: String
-    var appealTopTwo: String
-    var intent: String
-    var intentTopTwo: String
-    var nps: String
+    var appeal: EstimateCell
+    var appealTopTwo: EstimateCell
+    var intent: EstimateCell
+    var intentTopTwo: EstimateCell
+    var nps: EstimateCell
     var expectation: String
 
     init(_ score: ConceptScore) {
         n = "\(score.n)"
-        appeal = StatisticText.mean(score.appeal)
-        appealTopTwo = StatisticText.share(score.appealTopTwo)
-        intent = StatisticText.mean(score.intent)
-        intentTopTwo = StatisticText.share(score.intentTopTwo)
-        nps = StatisticText.nps(score.nps)
+        appeal = EstimateCell(StatisticText.mean(score.appeal))
+        appealTopTwo = EstimateCell(StatisticText.share(score.appealTopTwo))
+        intent = EstimateCell(StatisticText.mean(score.intent))
+        intentTopTwo = EstimateCell(StatisticText.share(score.intentTopTwo))
+        nps = EstimateCell(StatisticText.nps(score.nps))
         expectation = StatisticText.tally(score.expectation)
     }
 }
