@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The README's test command: installs the few Debian packages the build links against and the
-# Python packages the calendar and agreement tests check against, if missing, then runs every test
+# The README's test command: installs the few Debian packages the build links against, Chromium and
+# poppler-utils (the HTML report tests render and print each report), and the Python packages the
+# calendar and agreement tests check against, if missing, then runs every test
 # suite and every fuzz target (scripts/fuzz.sh) for a short while.
 set -euo pipefail
 cd "$(dirname "$0")/.."
