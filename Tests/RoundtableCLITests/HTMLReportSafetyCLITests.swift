@@ -105,6 +105,23 @@ struct HTMLReportSafetyCLITests {
         #expect(refused.stderr.contains("-o is for --format html"))
     }
 
+    @Test func aBrokenLayoutIsNamedWithItsLine() throws {
+        var cli = try TranscriptExchangeCLITests.demo()
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("templates/reports")
+        let copy = cli.folder.appendingPathComponent("templates/reports")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: shipped, to: copy)
+        let chart = copy.appendingPathComponent("chart.mustache")
+        try (try String(contentsOf: chart, encoding: .utf8) + "{{#dots}}\n").write(to: chart, atomically: true, encoding: .utf8)
+        cli.environment["ROUNDTABLE_TEMPLATES"] = copy.deletingLastPathComponent().path
+        let result = try cli.run("report", "session", "S-0001", "--format", "html", "-o", "-")
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("error: \(chart.path):"), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("cannot read the template: a section is never closed\n"), "\(result.stderr)")
+    }
+
     @Test func sessionReportMatchesGolden() throws {
         let cli = try TranscriptExchangeCLITests.demo()
         let result = try cli.run("report", "session", "S-0001", "--format", "html", "-o", "-")

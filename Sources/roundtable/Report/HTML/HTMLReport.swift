@@ -20,10 +20,20 @@ enum HTMLReport {
                 try library.register(text, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 throw RoundtableError(.invalidData, "\(path):\(error.context.lineNumber):\(error.context.columnNumber): "
-                                          + "cannot read the template: \(error.error)")
+                                          + "cannot read the template: \(Self.describe(error.error))")
             }
         }
         return library
+    }
+
+    /// The parser's complaint in words a template author reads.
+    private static func describe(_ error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "a section closes with another name than it opened with"
+        case .unfinishedName: "a tag is not closed with }}"
+        case .expectedSectionEnd: "a section is never closed"
+        default: "\(error)"
+        }
     }
 
     /// `model` through the layout `template` (such as `session.html`).
