@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# The README's test command: installs the few Debian packages the build links against and the
-# Python packages the calendar and agreement tests check against, if missing, then runs every test
+# The README's test command: installs the few Debian packages the build links against, Chromium and
+# poppler-utils (the HTML report tests render and print each report), and the Python packages the
+# calendar and agreement tests check against, if missing, then runs every test
 # suite and every fuzz target (scripts/fuzz.sh) for a short while.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for package in libxml2-dev libxml2-utils libsqlite3-dev pkg-config; do
+for package in libxml2-dev libxml2-utils libsqlite3-dev pkg-config chromium poppler-utils; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

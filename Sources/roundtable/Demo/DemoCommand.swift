@@ -8,7 +8,7 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Create (or recreate) a demo workspace from templates/demo, show the upcoming schedule and a "
-            + "session report, and export a coded transcript.")
+            + "session report, and export a coded transcript and an HTML panel report.")
 
     @Option(help: ArgumentHelp("Where to create the demo workspace.", valueName: "path"))
     var db: String = "demo.sqlite"
@@ -67,7 +67,8 @@ struct DemoCommand: ParsableCommand {
         Console.print()
         Console.print("Report of the session just held (roundtable report session \(reported) --db \(db)):")
         Console.print()
-        Console.print(SessionReportText.render(try workspace.sessionReport(reported), zone: nil))
+        let sessionReport = try workspace.sessionReport(reported)
+        Console.print(SessionReportText.render(sessionReport, zone: nil))
         Console.print()
         Console.print(Self.agreementLine(try workspace.codingAgreement(session: reported)))
         let transcriptPath = try OutputFileOptions.defaultPath(stem: "transcript-\(reported)", extension: "xml", now: workspace.clock())
@@ -76,7 +77,18 @@ struct DemoCommand: ParsableCommand {
         try writer.finish()
         Console.print()
         Console.print("Coded transcript of \(reported) (\(writer.count) utterances): \(transcriptPath)")
+        // Quarters are counted in the zone the panel meets in, as its report would be read there.
+        let panel = try workspace.panelReport(Self.reportedPanel, since: nil, zone: sessionReport.details.session.zone,
+                                              topCodes: 5, quotes: 2)
+        let reportPath = try OutputFileOptions.defaultPath(stem: "report-panel-\(Self.reportedPanel)", extension: "html",
+                                                           now: workspace.clock())
+        try OutputFile.write(Data(try HTMLReport.render(PanelReportHTML(panel, zone: nil, now: workspace.clock()),
+                                                        template: "panel.html").utf8), to: reportPath)
+        Console.print("Panel report of \(Self.reportedPanel) with charts, to open in a browser or print: \(reportPath)")
     }
+
+    /// The panel whose HTML report the demo writes.
+    static let reportedPanel = "helsinki-pool"
 
     /// One sentence on how far the transcript's coders agree, pooled over every code.
     static func agreementLine(_ report: AgreementReport) -> String {

@@ -46,7 +46,7 @@ enum PanelReportText {
     }
 
     /// `savings-goals vs round-ups: 8 pairs (2 equal, dropped); appeal 4.1 vs 3.3; W = 3, p = 0.047 (exact)`.
-    private static func comparison(_ pair: ConceptComparison) -> String {
+    static func comparison(_ pair: ConceptComparison) -> String {
         let test = pair.test
         var line = "  \(pair.first) vs \(pair.second): \(test.n + test.zeros) pair\(test.n + test.zeros == 1 ? "" : "s")"
         if test.zeros > 0 { line += " (\(test.zeros) equal, dropped)" }

@@ -10,7 +10,7 @@ struct ReportConcept: ParsableCommand {
             + "intervals, by session and optionally by a participant attribute.")
 
     @OptionGroup var workspace: WorkspaceOptions
-    @OptionGroup var output: FormatOptions
+    @OptionGroup var output: ReportDocumentOptions
     @OptionGroup var since: SinceOption
     @Argument(help: "Concept key.") var key: String
     @Option(help: "Only sessions of this panel.") var panel: String?
@@ -23,11 +23,15 @@ struct ReportConcept: ParsableCommand {
     }
 
     func run() throws {
-        let report = try workspace.openForReading().conceptReport(key, panel: panel, since: try since.instant(), by: by)
+        let database = try workspace.openForReading()
+        let report = try database.conceptReport(key, panel: panel, since: try since.instant(), by: by)
         let zone = try since.zone.zone()
         switch output.format {
         case .json: try JSONOutput.print(ConceptReportJSON(report, zone: zone))
         case .table: Console.print(ConceptReportText.render(report, zone: zone))
+        case .html:
+            let html = try HTMLReport.render(ConceptReportHTML(report, zone: zone, now: database.clock()), template: "concept.html")
+            try HTMLReport.write(html, kind: "concept", key: report.concept.key, to: output.destination, now: database.clock())
         }
     }
 }

@@ -16,7 +16,7 @@ struct ReportPanel: ParsableCommand {
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
-    @OptionGroup var output: FormatOptions
+    @OptionGroup var output: ReportDocumentOptions
     @OptionGroup var since: SinceOption
     @Argument(help: "Panel key.") var key: String
     @Option(help: "How many codes to show.") var topCodes = 5
@@ -28,12 +28,15 @@ struct ReportPanel: ParsableCommand {
     }
 
     func run() throws {
-        let report = try workspace.openForReading().panelReport(key, since: try since.instant(), zone: try since.viewerZone(),
-                                                                topCodes: topCodes, quotes: quotes)
+        let database = try workspace.openForReading()
+        let report = try database.panelReport(key, since: try since.instant(), zone: try since.viewerZone(), topCodes: topCodes, quotes: quotes)
         let zone = try since.zone.zone()
         switch output.format {
         case .json: try JSONOutput.print(PanelReportJSON(report, zone: zone, quarterZone: try since.viewerZone()))
         case .table: Console.print(PanelReportText.render(report, zone: zone))
+        case .html:
+            let html = try HTMLReport.render(PanelReportHTML(report, zone: zone, now: database.clock()), template: "panel.html")
+            try HTMLReport.write(html, kind: "panel", key: report.panel.key, to: output.destination, now: database.clock())
         }
     }
 }

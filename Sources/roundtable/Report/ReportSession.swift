@@ -9,7 +9,7 @@ struct ReportSession: ParsableCommand {
             + "with a quote each, open actions.")
 
     @OptionGroup var workspace: WorkspaceOptions
-    @OptionGroup var output: FormatOptions
+    @OptionGroup var output: ReportDocumentOptions
     @OptionGroup var zone: TimeZoneOption
     @Argument(help: "Session key.") var key: String
     @Option(help: "How many codes to show.") var topCodes = 5
@@ -19,10 +19,15 @@ struct ReportSession: ParsableCommand {
     }
 
     func run() throws {
-        let report = try workspace.openForReading().sessionReport(try Keys.session(key), topCodes: topCodes)
+        let database = try workspace.openForReading()
+        let session = try Keys.session(key)
+        let report = try database.sessionReport(session, topCodes: topCodes)
         switch output.format {
         case .json: try JSONOutput.print(SessionReportJSON(report))
         case .table: Console.print(SessionReportText.render(report, zone: try zone.zone()))
+        case .html:
+            let html = try HTMLReport.render(SessionReportHTML(report, zone: try zone.zone(), now: database.clock()), template: "session.html")
+            try HTMLReport.write(html, kind: "session", key: "\(session)", to: output.destination, now: database.clock())
         }
     }
 }
