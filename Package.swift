@@ -41,7 +41,9 @@ let package = Package(
             dependencies: [
                 "RoundtableCore", "RoundtableStore", "RoundtableXML", "CProcessTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The whole folder, so a new template file needs no change here (see TemplateFolder).
+            resources: [.copy("Resources/templates")]
         ),
         .testTarget(name: "RoundtableCoreTests", dependencies: ["RoundtableCore"]),
         .testTarget(name: "RoundtableStoreTests", dependencies: ["RoundtableStore"]),
