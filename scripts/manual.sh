@@ -34,25 +34,29 @@ if ! command -v groff >/dev/null; then
     apt-get install -y --no-install-recommends groff-base >/dev/null
 fi
 
+generated=.build/plugins/GenerateManual/outputs/roundtable
+rm -rf "$generated"     # no pages left over from a run with other options
 swift package --disable-sandbox plugin generate-manual \
     --configuration "$configuration" --date "$date" "${pass[@]}" \
     --authors "The Roundtable authors"
 
-generated=.build/plugins/GenerateManual/outputs/roundtable
 rm -rf "$out"
 mkdir -p "$out"
 cp "$generated"/*.1 "$out"/
+# The generator copies a help text's blank lines into the mdoc source, where they are an error
+# of style ("Empty input line"); .Pp is mdoc's paragraph break.
+sed -i 's/^$/.Pp/' "$out"/*.1
 
 # Every page must render without groff warnings and say what the command is.
 for page in "$out"/*.1; do
-    warnings=$(groff -man -Tutf8 -ww -z "$page" 2>&1)
+    warnings=$(groff -mandoc -Tutf8 -ww -z "$page" 2>&1)
     if [[ -n "$warnings" ]]; then
         echo "manual: $page renders with warnings:" >&2
         echo "$warnings" >&2
         exit 1
     fi
 done
-rendered=$(MANWIDTH=100 groff -man -Tutf8 -P-c -P-b -P-u "$out/roundtable.1")
+rendered=$(groff -mandoc -Tutf8 -P-c -P-b -P-u "$out/roundtable.1")
 grep -q "Focus groups and customer advisory panels" <<<"$rendered" \
     || { echo "manual: $out/roundtable.1 lacks the abstract" >&2; exit 1; }
 echo "manual: $(ls "$out" | wc -l) page(s) in $out; view with: man -l $out/roundtable.1"
