@@ -43,7 +43,9 @@ let package = Package(
                 "RoundtableCore", "RoundtableStore", "RoundtableXML", "CProcessTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // The whole folder, so a new template file needs no change here (see TemplateFolder).
+            resources: [.copy("Resources/templates")]
         ),
         .testTarget(name: "RoundtableCoreTests", dependencies: ["RoundtableCore"]),
         .testTarget(name: "RoundtableStoreTests", dependencies: ["RoundtableStore"]),

@@ -74,8 +74,9 @@ def main():
     for target in sorted(os.listdir(seeds)):
         for name in sorted(os.listdir(os.path.join(seeds, target))):
             add(out, target, read(os.path.join(seeds, target, name)), name)
-    add(out, "FuzzTranscriptText", read(os.path.join(repo, "templates/demo/transcript-mobile-banking.txt")), "demo.txt")
-    codebooks = os.path.join(repo, "templates/codebooks")
+    templates = os.path.join(repo, "Sources/roundtable/Resources/templates")
+    add(out, "FuzzTranscriptText", read(os.path.join(templates, "demo/transcript-mobile-banking.txt")), "demo.txt")
+    codebooks = os.path.join(templates, "codebooks")
     for name in sorted(os.listdir(codebooks)):
         add(out, "FuzzREFICodebook", read(os.path.join(codebooks, name)), name)
     if not interop or not os.path.isdir(interop):

@@ -14,6 +14,8 @@ struct Roundtable: ParsableCommand {
             Times: ISO 8601 with an offset (2027-03-28T10:00+03:00), or a local time with --tz ZONE.
             Exit codes: 0 ok, 1 unexpected, 64 usage, 65 bad data or broken rule, 66 input missing,
             73 cannot create output, 75 workspace busy (try again).
+            Templates (demo data, codebooks, report layouts) are installed beside the binary in
+            Roundtable_roundtable.resources; a subfolder of $ROUNDTABLE_TEMPLATES replaces the bundled one.
             """,
         version: "0.1.0 (libxml2 \(LibXML.runtimeVersion))",
         subcommands: [

@@ -100,7 +100,7 @@ struct TranscriptDocumentTests {
 
     @Test func theStarterCodebookReadsAsPathsParentsFirst() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("templates/codebooks/customer-satisfaction.xml")
+            .appendingPathComponent("Sources/roundtable/Resources/templates/codebooks/customer-satisfaction.xml")
         #expect(try RosterSchemaTests.schemaErrors(url.path).isEmpty)
         let entries = try CodebookReader(path: url.path).read()
         #expect(entries.count == 22)
