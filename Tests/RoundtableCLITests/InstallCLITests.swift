@@ -13,11 +13,16 @@ struct InstallCLITests {
             == "Demo workspace \(db): 3 moderators, 2 panels, 24 participants, 6 sessions, 22 seats;")
         // The demo's export lands in the working directory, as it does in a checkout.
         let export = "exports/transcript-S-0001-2026-12-01T0900.xml"
-        #expect(demo.stdout.hasSuffix("Coded transcript of S-0001 (16 utterances): \(export)\n"))
+        #expect(demo.stdout.contains("Coded transcript of S-0001 (16 utterances): \(export)\n"))
         #expect(FileManager.default.fileExists(atPath: installed.work.appendingPathComponent(export).path))
         let report = try installed.run(["report", "panel", "helsinki-pool", "--db", db])
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stdout.contains("Helsinki consumer focus-group pool"))
+        // The HTML layouts come from the bundle too.
+        let html = try installed.run(["report", "panel", "helsinki-pool", "--format", "html", "-o", "r.html", "--db", db])
+        #expect(html.status == 0, "\(html.stderr)")
+        let page = try String(contentsOf: installed.work.appendingPathComponent("r.html"), encoding: .utf8)
+        #expect(page.contains("<svg") && page.contains("Helsinki consumer focus-group pool") && !page.contains("<script"))
     }
 
     @Test func aSymlinkToTheBinaryFindsTheBundleBesideTheTarget() throws {
