@@ -31,6 +31,7 @@ final class CountingSink: WorkspaceSink {
     func commentCard(_ record: CommentCardRecord) throws { records += 1 }
     func surveyResponse(_ response: SurveyResponse) throws { records += 1 }
     func code(_ code: Code) throws { records += 1 }
+    func codingBatch(_ batch: CodingBatch) throws { records += 1 }
     func coding(_ coding: Coding) throws { records += 1 }
     func refiIdentity(_ identity: REFIIdentity) throws { records += 1 }
     func auditEntry(_ entry: AuditEntry) throws { records += 1 }
