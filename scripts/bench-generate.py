@@ -2,7 +2,7 @@
 """Fill a Roundtable workspace with benchmark-sized, realistic data.
 
 Usage:
-    roundtable moderator list --db PATH        # once, so the migrations exist
+    roundtable code add Bench --db PATH        # once: creates the workspace and its schema
     python3 scripts/bench-generate.py PATH [--participants 100000] [--sessions 20000]
                                            [--seed 20260401] [--now 2026-04-01T09:00:00Z]
 
@@ -216,12 +216,12 @@ def main():
     now_day = now // DAY * DAY
 
     if not os.path.exists(args.db):
-        sys.exit(f"{args.db} does not exist: run `roundtable moderator list --db {args.db}` first")
+        sys.exit(f"{args.db} does not exist: run `roundtable code add Bench --db {args.db}` first")
     con = sqlite3.connect(args.db, isolation_level=None)
     con.execute("PRAGMA foreign_keys = ON")
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not {"moderator", "participant", "session", "seat", "grdb_migrations"} <= tables:
-        sys.exit(f"{args.db} has no Roundtable schema: run `roundtable moderator list --db {args.db}` first")
+        sys.exit(f"{args.db} has no Roundtable schema: run `roundtable code add Bench --db {args.db}` first")
     if not args.force:
         for table in ("moderator", "participant", "session", "panel"):
             if con.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]:
