@@ -9,6 +9,7 @@ enum Schema {
         migrator.registerMigration("v3 concepts, transcripts, codebook and feedback", migrate: createV3)
         migrator.registerMigration("v4 REFI-QDA identities", migrate: createV4)
         migrator.registerMigration("v5 transcript sources and coding batches", migrate: createV5)
+        migrator.registerMigration("v6 participant search index", migrate: createV6ParticipantSearch)
         return migrator
     }
 

@@ -66,9 +66,17 @@ extension AppDatabase {
             var request = Participant.all()
             if let search, !search.isEmpty {
                 try SearchExpression.checkLength(search)
+                let nameKey = UnicodeText.searchKey(search), emailNeedle = search.lowercased()
                 // instr, not LIKE: a plain substring test, with no pattern-length limit and nothing to escape.
                 request = request.filter(sql: "instr(nameSearch, ?) > 0 OR instr(lower(email), ?) > 0",
-                                         arguments: [UnicodeText.searchKey(search), search.lowercased()])
+                                         arguments: [nameKey, emailNeedle])
+                if let match = ParticipantSearchIndex.matchExpression(nameKey: nameKey, emailNeedle: emailNeedle) {
+                    // The index narrows the rows it covers; newer ones are scanned.
+                    request = request.filter(sql: """
+                        id IN (SELECT rowid FROM participantSearch WHERE participantSearch MATCH ?
+                               UNION ALL SELECT id FROM participant WHERE id > (SELECT indexedUpTo FROM participantSearchState))
+                        """, arguments: [match])
+                }
             }
             if let panel {
                 let panelId = try Lookup.panel(db, panel).id!
@@ -80,6 +88,17 @@ extension AppDatabase {
             let panels = try Self.activePanelKeys(db, people.compactMap(\.id))
             return people.map { ParticipantSummary(participant: $0, panels: panels[$0.id!] ?? []) }
         }
+    }
+
+    /// How many participants the search index does not cover yet: searches scan them.
+    public func participantSearchBacklog() throws -> Int {
+        try read(ParticipantSearchIndex.backlog)
+    }
+
+    /// Brings the participant search index up to date; returns how many participants it added.
+    @discardableResult
+    public func indexParticipantSearch() throws -> Int {
+        try write(ParticipantSearchIndex.catchUp)
     }
 
     /// Everything known about one participant.

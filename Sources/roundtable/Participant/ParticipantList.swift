@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RoundtableCore
 import RoundtableStore
 
@@ -14,7 +15,9 @@ struct ParticipantList: ParsableCommand {
 
     func run() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-        let people = try workspace.openForReading().participants(search: search, panel: panel, limit: limit)
+        let reader = try workspace.openForReading()
+        if search != nil { indexSearchIfBehind(reader) }
+        let people = try reader.participants(search: search, panel: panel, limit: limit)
         switch output.format {
         case .json:
             try JSONOutput.print(people.map { ParticipantJSON($0.participant, panels: $0.panels) })
@@ -28,6 +31,19 @@ struct ParticipantList: ParsableCommand {
             Console.print(table.render())
         }
     }
+
+    /// Brings the search index up to date when many participants (a roster import's worth) are
+    /// not in it yet, if the workspace is writable and no other command is writing. Otherwise the
+    /// search scans those participants, which gives the same answer more slowly, so a failure
+    /// here is not the user's concern.
+    private func indexSearchIfBehind(_ reader: AppDatabase) {
+        guard (try? reader.participantSearchBacklog()) ?? 0 >= Self.backlogWorthIndexing,
+              FileManager.default.isWritableFile(atPath: workspace.path) else { return }
+        _ = try? AppDatabase.open(path: workspace.path, creating: false, busyTimeout: 0).indexParticipantSearch()
+    }
+
+    /// Below this many unindexed participants a scan costs less than indexing them first.
+    static let backlogWorthIndexing = 2_000
 }
 
 /// A participant as scripts see it.
