@@ -5,8 +5,9 @@
 #
 #   bash scripts/bench-schedule.sh            # from the repository root
 #   RUNS=50 TARGET_MS=100 PARTICIPANTS=100000 bash scripts/bench-schedule.sh
+#   BIN=.build-bench/release/roundtable bash scripts/bench-schedule.sh    # skip the build
 #
-# Builds release (default .build; waits for the SwiftPM lock if another build is running), fills a
+# Builds release unless BIN is given (default .build; waits for the SwiftPM lock if another build is running), fills a
 # fresh workspace in a temporary folder with scripts/bench-generate.py, then times RUNS runs each of
 #   (a) session list --upcoming --limit 50
 #   (b) session schedule that succeeds (busy moderator, busy room, a fresh free evening slot each run)
@@ -32,16 +33,18 @@ SESSIONS="${SESSIONS:-20000}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/roundtable-bench.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 
-echo "== swift build -c release (a wait for the .build lock is normal while another build runs)"
-build_started=$(date +%s)
-if ! swift build -c release >"$WORK/build.log" 2>&1; then
-    cat "$WORK/build.log" >&2
-    echo "bench: release build failed" >&2
-    exit 1
+if [[ -z "${BIN:-}" ]]; then
+    echo "== swift build -c release (a wait for the .build lock is normal while another build runs)"
+    build_started=$(date +%s)
+    if ! swift build -c release >"$WORK/build.log" 2>&1; then
+        cat "$WORK/build.log" >&2
+        echo "bench: release build failed" >&2
+        exit 1
+    fi
+    tail -n 1 "$WORK/build.log"
+    echo "   ($(( $(date +%s) - build_started )) s including any lock wait)"
+    BIN="$(swift build -c release --show-bin-path)/roundtable"
 fi
-tail -n 1 "$WORK/build.log"
-echo "   ($(( $(date +%s) - build_started )) s including any lock wait)"
-BIN="$(swift build -c release --show-bin-path)/roundtable"
 [[ -x "$BIN" ]] || { echo "bench: no binary at $BIN" >&2; exit 1; }
 
 DB="$WORK/bench.sqlite"
