@@ -6,9 +6,10 @@ import Testing
 
 @Suite("Store: transcript search --sort recent")
 struct TranscriptRecentSearchTests {
-    /// Three sessions (the middle one started last) of 600 turns each, longer than the probe window
-    /// of small limits: "yleinen" in every third turn, "harvinainen" only in turns 500 and 590 of
-    /// each, past the window; then a few turns added to each in turn, so their rowids interleave.
+    /// Three sessions (the middle one started last) of 600 turns each, longer than the first chunk
+    /// the walk reads for small limits: "yleinen" in every third turn, "harvinainen" only in turns 500 and 590 of
+    /// each, past that chunk; then a few turns added to each in turn, so their rowids interleave; and
+    /// the oldest session's turns renumbered backwards.
     struct Archive {
         let ws: Workspace
         let sessions: [Session]
@@ -40,6 +41,11 @@ struct TranscriptRecentSearchTests {
                                                text: "Lisätty \(round) yleinen harvinainen.")
                 }
             }
+            // No writer does this, but nothing forbids it: the old session's order no longer follows its rowids.
+            try ws.db.write { db in
+                try db.execute(sql: "UPDATE utterance SET sequence = sequence + 10000 WHERE sessionId = ?", arguments: [sessions[0].id!])
+                try db.execute(sql: "UPDATE utterance SET sequence = 20000 - sequence WHERE sessionId = ?", arguments: [sessions[0].id!])
+            }
         }
 
         /// Every match, ordered as --sort recent promises, from the relevance search without a limit.
@@ -57,8 +63,20 @@ struct TranscriptRecentSearchTests {
             }.map(\.utterance)
         }
 
-        func recent(_ query: String, session: EntityKey? = nil, panel: String? = nil, limit: Int? = nil) throws -> [EntityKey] {
-            try ws.db.searchTranscripts(query: query, session: session, panel: panel, limit: limit, order: .recent).map(\.utterance)
+        /// `--sort recent`'s hits; `walking` takes the session-by-session walk whatever the number of matches.
+        func recent(_ query: String, session: EntityKey? = nil, panel: String? = nil, limit: Int? = nil,
+                    walking: Bool = false) throws -> [EntityKey] {
+            guard walking else {
+                return try ws.db.searchTranscripts(query: query, session: session, panel: panel, limit: limit, order: .recent)
+                    .map(\.utterance)
+            }
+            let expression = try SearchExpression.match(query)
+            let panelId = try panel.map { name in try ws.db.read { db in try Lookup.panel(db, name).id! } }
+            return try ws.db.read { db in
+                try RecentMatches(db, expression: expression, fewMatches: 0)
+                    .fetch(sessionId: session?.id, panelId: panelId, limit: limit ?? .max)
+                    .map { EntityKey(.utterance, id: $0["id"]) }
+            }
         }
     }
 
@@ -67,9 +85,12 @@ struct TranscriptRecentSearchTests {
     func orderAndLimit(query: String) throws {
         let archive = try Archive()
         let all = try archive.reference(query)
-        #expect(try archive.recent(query) == all)
-        for limit in [1, 2, 5, 50, 500, 2000] {
-            #expect(try archive.recent(query, limit: limit) == Array(all.prefix(limit)), "limit \(limit)")
+        for walking in [false, true] {
+            #expect(try archive.recent(query, walking: walking) == all)
+            for limit in [1, 2, 5, 50, 500, 2000] {
+                #expect(try archive.recent(query, limit: limit, walking: walking) == Array(all.prefix(limit)),
+                        "limit \(limit), walking \(walking)")
+            }
         }
         if let first = try archive.ws.db.searchTranscripts(query: query, limit: 1, order: .recent).first {
             #expect(first.session == archive.sessions[1].key, "the session that started last comes first")
@@ -82,10 +103,12 @@ struct TranscriptRecentSearchTests {
         let keys = archive.sessions.map(\.key)
         for query in ["yleinen", "harvinainen"] {
             for limit in [2, 50, nil] as [Int?] {
-                #expect(try archive.recent(query, session: keys[0], limit: limit)
-                        == Array(try archive.reference(query, session: keys[0]).prefix(limit ?? .max)))
-                #expect(try archive.recent(query, panel: "north", limit: limit)
-                        == Array(try archive.reference(query, panel: "north").prefix(limit ?? .max)))
+                for walking in [false, true] {
+                    #expect(try archive.recent(query, session: keys[0], limit: limit, walking: walking)
+                            == Array(try archive.reference(query, session: keys[0]).prefix(limit ?? .max)))
+                    #expect(try archive.recent(query, panel: "north", limit: limit, walking: walking)
+                            == Array(try archive.reference(query, panel: "north").prefix(limit ?? .max)))
+                }
             }
         }
         let panelHits = try archive.ws.db.searchTranscripts(query: "harvinainen", panel: "north", order: .recent)

@@ -2,36 +2,61 @@ import Foundation
 import GRDB
 
 /// The matches of a transcript search, newest sessions first and in the order spoken, found
-/// without ranking or sorting every match: its cost follows the limit, not how often the words occur.
+/// without ranking or sorting every match: the cost follows the limit, not how often the words occur.
 ///
-/// Sessions are walked by start, latest first (ties: the later created first). In each, the first
-/// utterances in order are read a window at a time and each is looked up in the index by its
-/// rowid, which is cheap while matches are common; when a window of `probeWindow(for:)` utterances
-/// does not fill the limit, the words are rare in that session, and its matches are instead taken
-/// from the index within the session's rowid range and sorted, which is cheap because they are few.
+/// The index lists a word's utterances in rowid order very cheaply (tens of nanoseconds each); what
+/// costs is looking each one up in `utterance` to learn its session and place, so that is done
+/// only for few matches:
+/// - when the words match at most `fewMatches` utterances in all (counted with a bound), those are
+///   looked up and sorted;
+/// - otherwise the sessions are walked by start, latest first (ties: the later created first), and in
+///   each, its utterances in order, a chunk at a time (growing), are checked against the index's
+///   matches within the chunk's rowid range, until the limit is reached. Any layout of rowids is
+///   right, and the usual one (a session's rowids rising with its order) makes each chunk one
+///   short range of the index.
 struct RecentMatches {
     let db: Database
     let expression: String
 
-    init(_ db: Database, expression: String) {
+    /// Up to this many matches in all are sorted; more are walked session by session.
+    let fewMatches: Int
+
+    init(_ db: Database, expression: String, fewMatches: Int = 10_000) {
         self.db = db
         self.expression = expression
+        self.fewMatches = fewMatches
     }
 
     /// At most `limit` matching utterance rows (with `sessionTitle` and `sessionStart`), in order.
     func fetch(sessionId: Int64?, panelId: Int64?, limit: Int) throws -> [Row] {
-        var rows: [Row] = []
-        for session in try sessions(sessionId: sessionId, panelId: panelId) {
-            let wanted = limit - rows.count
-            guard wanted > 0 else { break }
-            rows += try matches(in: session, limit: wanted)
+        let (filter, arguments) = Self.sessionFilter(sessionId: sessionId, panelId: panelId)
+        let bounded = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM (SELECT rowid FROM utteranceSearch WHERE utteranceSearch MATCH ? LIMIT ?)
+            """, arguments: [expression, fewMatches + 1]) ?? 0
+        if bounded <= fewMatches {
+            return try Row.fetchAll(db, sql: """
+                SELECT u.*, s.title AS sessionTitle, s.startsAt AS sessionStart
+                FROM utteranceSearch
+                CROSS JOIN utterance u ON u.id = utteranceSearch.rowid
+                CROSS JOIN session s ON s.id = u.sessionId
+                WHERE utteranceSearch MATCH ?\(filter.isEmpty ? "" : " AND " + filter)
+                ORDER BY s.startsAt DESC, s.id DESC, u.sequence
+                LIMIT ?
+                """, arguments: [expression] + arguments + [limit])
         }
-        return rows
+        let sessions = try Int64.fetchAll(db, sql: """
+            SELECT s.id FROM session s WHERE \(filter.isEmpty ? "1" : filter) ORDER BY s.startsAt DESC, s.id DESC
+            """, arguments: arguments)
+        var ids: [Int64] = []
+        for session in sessions where ids.count < limit {
+            ids += try matches(in: session, limit: limit - ids.count)
+        }
+        return try rows(ids)
     }
 
-    /// The sessions that have a transcript, newest first.
-    private func sessions(sessionId: Int64?, panelId: Int64?) throws -> [Int64] {
-        var conditions = ["EXISTS (SELECT 1 FROM utterance u WHERE u.sessionId = s.id)"]
+    /// The SQL condition on `session s` for the filters given, and its arguments.
+    private static func sessionFilter(sessionId: Int64?, panelId: Int64?) -> (String, StatementArguments) {
+        var conditions: [String] = []
         var arguments: StatementArguments = []
         if let sessionId {
             conditions.append("s.id = ?")
@@ -41,46 +66,47 @@ struct RecentMatches {
             conditions.append("s.panelId = ?")
             arguments += [panelId]
         }
-        return try Int64.fetchAll(db, sql: """
-            SELECT s.id FROM session s WHERE \(conditions.joined(separator: " AND ")) ORDER BY s.startsAt DESC, s.id DESC
-            """, arguments: arguments)
+        return (conditions.joined(separator: " AND "), arguments)
     }
 
-    /// How many utterances in order are probed one by one before the words count as rare in a session.
-    static func probeWindow(for wanted: Int) -> Int {
-        min(max(256, wanted.multipliedReportingOverflow(by: 32).overflow ? .max : wanted * 32), 1 << 20)
+    /// The ids of the first `limit` matches of one session, in order.
+    private func matches(in session: Int64, limit: Int) throws -> [Int64] {
+        var found: [Int64] = []
+        var chunk = max(256, min(limit, 1 << 16) * 4)
+        let walk = try Int64.fetchCursor(db, sql: "SELECT id FROM utterance WHERE sessionId = ? ORDER BY sequence",
+                                         arguments: [session])
+        var ids: [Int64] = []
+        ids.reserveCapacity(chunk)
+        while found.count < limit {
+            ids.removeAll(keepingCapacity: true)
+            while ids.count < chunk, let id = try walk.next() { ids.append(id) }
+            guard let low = ids.min(), let high = ids.max() else { break }
+            let matching = Set(try Int64.fetchAll(db, sql: """
+                SELECT rowid FROM utteranceSearch WHERE utteranceSearch MATCH ? AND rowid BETWEEN ? AND ?
+                """, arguments: [expression, low, high]))
+            for id in ids where matching.contains(id) {
+                found.append(id)
+                if found.count == limit { break }
+            }
+            // Rare here: read on in larger steps, so a long session costs few index ranges.
+            chunk = min(chunk * 2, 1 << 16)
+        }
+        return found
     }
 
-    /// The first `limit` matches of one session in order.
-    private func matches(in session: Int64, limit: Int) throws -> [Row] {
-        let window = Self.probeWindow(for: limit)
-        // CROSS JOIN keeps the walk of the session's (sessionId, sequence) index outside, so the
-        // index is asked about one rowid at a time, in order, and the walk stops at the limit.
-        let probed = try Row.fetchAll(db, sql: """
-            SELECT u.*, s.title AS sessionTitle, s.startsAt AS sessionStart
-            FROM (SELECT id, sequence FROM utterance WHERE sessionId = ? ORDER BY sequence LIMIT ?) AS w
-            CROSS JOIN utteranceSearch ON utteranceSearch.rowid = w.id
-            CROSS JOIN utterance u ON u.id = w.id
-            CROSS JOIN session s ON s.id = u.sessionId
-            WHERE utteranceSearch MATCH ?
-            ORDER BY w.sequence
-            LIMIT ?
-            """, arguments: [session, window, expression, limit])
-        if probed.count == limit { return probed }
-        // Fewer than asked for in the window: either the session is no longer than it, and these are
-        // all its matches, or the words are rare here and the index lists them faster.
-        guard let range = try Row.fetchOne(db, sql: """
-            SELECT count(*) AS n, min(id) AS low, max(id) AS high FROM utterance WHERE sessionId = ?
-            """, arguments: [session]), let low: Int64 = range["low"], let high: Int64 = range["high"] else { return [] }
-        if (range["n"] as Int) <= window { return probed }
-        return try Row.fetchAll(db, sql: """
-            SELECT u.*, s.title AS sessionTitle, s.startsAt AS sessionStart
-            FROM utteranceSearch
-            JOIN utterance u ON u.id = utteranceSearch.rowid
-            JOIN session s ON s.id = u.sessionId
-            WHERE utteranceSearch MATCH ? AND utteranceSearch.rowid BETWEEN ? AND ? AND u.sessionId = ?
-            ORDER BY u.sequence
-            LIMIT ?
-            """, arguments: [expression, low, high, session, limit])
+    /// The rows of `ids`, in that order, looked up 500 at a time (SQLite's limit on arguments).
+    private func rows(_ ids: [Int64]) throws -> [Row] {
+        var byId: [Int64: Row] = [:]
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let batch = Array(ids[start..<min(start + 500, ids.count)])
+            for row in try Row.fetchAll(db, sql: """
+                SELECT u.*, s.title AS sessionTitle, s.startsAt AS sessionStart
+                FROM utterance u JOIN session s ON s.id = u.sessionId
+                WHERE u.id IN (\(databaseQuestionMarks(count: batch.count)))
+                """, arguments: StatementArguments(batch)) {
+                byId[row["id"]] = row
+            }
+        }
+        return ids.compactMap { byId[$0] }
     }
 }
