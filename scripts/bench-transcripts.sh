@@ -14,7 +14,7 @@
 #                   WebVTT file of VTT_CUES cues (default 100,000; `--vtt-cues`), imported once
 #                   under /usr/bin/time; checks "imported T utterances (from VTT_CUES cues, vtt)"
 #                   with T the merged turns the generator counted; prints wall time, peak RSS
-#                   against the 64 MB target, and cues/s. VTT_ONLY=1 stops after it.
+#                   against the 48 MB target, and cues/s. VTT_ONLY=1 stops after it.
 #   setup, untimed in the sense that it is not part of the figures (its times are printed):
 #     workspace X   a moderator and 8 participants (Nordic names, contact consent), two sessions
 #                   with all 8 invited; the source session gets a generated plain-text transcript of
@@ -283,9 +283,14 @@ PY
 # Each row: the program and its floor as whole processes, in interleaved pairs, REPEAT times; the
 # verdict is the median of the per-pair ratios (lowest and highest printed as the spread).
 LIMIT=50
+# The newest of workspace S's sessions, which --sort recent must list first; the template
+# workspace below makes its own session keys.
+NEWEST="${SESSION_KEYS[${#SESSION_KEYS[@]}-1]}"
+SEARCH_KEYS=("${SESSION_KEYS[@]}")
 TEMPLATE="$WORK/template.sqlite"
 workspace "$TEMPLATE" 1
 TEMPLATE_KEY="${SESSION_KEYS[0]}"
+SESSION_KEYS=("${SEARCH_KEYS[@]}")
 python3 "$GEN" --cast >"$WORK/cast.tsv"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
 # measure_fine NAME CMD...: as measure, but the wall time in milliseconds from the clock (searches
@@ -343,10 +348,9 @@ for (( run = 1; run <= REPEAT; run++ )); do
     pair_ratio recent
 done
 recent_hits=$(grep -c '^S-[0-9]' "$WORK/t-recent.out" || true)
-newest="${SESSION_KEYS[${#SESSION_KEYS[@]}-1]}"
 [[ $recent_hits -eq $LIMIT ]] || echo "   note: --sort recent printed $recent_hits hits, not $LIMIT"
-[[ "$(grep -m 1 '^S-[0-9]' "$WORK/t-recent.out" | cut -d' ' -f1)" == "$newest" ]] \
-    || echo "   note: --sort recent did not start with the newest session $newest"
+[[ "$(grep -m 1 '^S-[0-9]' "$WORK/t-recent.out" | cut -d' ' -f1)" == "$NEWEST" ]] \
+    || echo "   note: --sort recent did not start with the newest session $NEWEST"
 
 # target_row LABEL ROW PROGRAM FLOOR TARGET RSS_LIMIT_MB (0: none)
 target_row() {
