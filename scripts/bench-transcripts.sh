@@ -6,6 +6,7 @@
 #   UTTERANCES=20000 SEARCH_UTTERANCES=200000 RUNS=5 bash scripts/bench-transcripts.sh
 #   BIN=.build/release/roundtable bash scripts/bench-transcripts.sh     # skip the build
 #   VTT_ONLY=1 bash scripts/bench-transcripts.sh                        # only the WebVTT import
+#   REPEAT=5 bash scripts/bench-transcripts.sh                          # more pairs per target row (default 3)
 #
 # Builds release with its own scratch path (.build-bench, so it does not wait for or disturb other
 # builds in .build) unless BIN is given, then, in a temporary folder removed on exit:
@@ -13,7 +14,7 @@
 #                   WebVTT file of VTT_CUES cues (default 100,000; `--vtt-cues`), imported once
 #                   under /usr/bin/time; checks "imported T utterances (from VTT_CUES cues, vtt)"
 #                   with T the merged turns the generator counted; prints wall time, peak RSS
-#                   against the 64 MB target, and cues/s. VTT_ONLY=1 stops after it.
+#                   against the 48 MB target, and cues/s. VTT_ONLY=1 stops after it.
 #   setup, untimed in the sense that it is not part of the figures (its times are printed):
 #     workspace X   a moderator and 8 participants (Nordic names, contact consent), two sessions
 #                   with all 8 invited; the source session gets a generated plain-text transcript of
@@ -21,6 +22,14 @@
 #                   (`code apply`, one process each, spread over the transcript, half with spans)
 #     workspace S   the same people, SEARCH_SESSIONS sessions whose transcripts add up to
 #                   SEARCH_UTTERANCES turns (one `transcript import` per session)
+#   targets, REPEAT interleaved pairs each, a ratio per pair, verdict the median ratio (min, max shown):
+#     text import   `transcript import` of the UTTERANCES-turn source.txt into a fresh copy of a one-session
+#                   workspace vs scripts/transcript-floor.py (Python sqlite3, same rows, FTS5 table and
+#                   triggers) on the same file: target <= 1.0x, peak RSS <= 48 MB
+#     WebVTT import the same with teams.vtt (VTT_CUES cues) and the floor's --format vtt: <= 1.0x, 48 MB
+#     search        `transcript search app` on workspace S vs the same SELECT ... MATCH ... ORDER BY rank
+#                   LIMIT 50 in the sqlite3 shell (installed with apt if missing): <= 1.0x
+#     recent        `transcript search app --sort recent` vs `transcript search app` (relevance)
 #   timed, RUNS rounds, interleaved (one of each per round), each command one process under
 #   /usr/bin/time (wall seconds at 10 ms resolution, peak RSS):
 #     (a) export transcript SRC -o out.xml                  (workspace X; checks "wrote N utterances")
@@ -42,13 +51,14 @@ UTTERANCES="${UTTERANCES:-100000}"
 SEARCH_UTTERANCES="${SEARCH_UTTERANCES:-1000000}"
 SEARCH_SESSIONS="${SEARCH_SESSIONS:-10}"
 RUNS="${RUNS:-3}"
+REPEAT="${REPEAT:-3}"
 CODINGS="${CODINGS:-200}"
 SEED="${SEED:-20260105}"
 VTT_CUES="${VTT_CUES:-100000}"
 VTT_ONLY="${VTT_ONLY:-0}"
 GEN="scripts/bench-transcripts-generate.py"
 
-for var in UTTERANCES SEARCH_UTTERANCES SEARCH_SESSIONS RUNS SEED VTT_CUES; do
+for var in UTTERANCES SEARCH_UTTERANCES SEARCH_SESSIONS RUNS REPEAT SEED VTT_CUES; do
     [[ "${!var}" =~ ^[1-9][0-9]*$ ]] || { echo "bench: $var must be a positive integer, not '${!var}'" >&2; exit 1; }
 done
 [[ "$CODINGS" =~ ^[0-9]+$ ]] || { echo "bench: CODINGS must be a whole number, not '$CODINGS'" >&2; exit 1; }
@@ -62,6 +72,10 @@ if [[ ! -x /usr/bin/time ]]; then
     apt-get update -qq && apt-get install -y -qq time >/dev/null
 fi
 command -v python3 >/dev/null 2>&1 || { echo "bench: python3 is needed for the generator" >&2; exit 1; }
+if ! command -v sqlite3 >/dev/null 2>&1; then
+    echo "== installing sqlite3 (the search floor)"
+    apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null
+fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/roundtable-bench-transcripts.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
@@ -143,14 +157,13 @@ measure vtt-import "$BIN" transcript import "${SESSION_KEYS[0]}" "$WORK/teams.vt
 expect "$WORK/vtt-import.out" "^imported $VTT_TURNS utterances \(from $VTT_CUES cues, vtt\) into ${SESSION_KEYS[0]}: " \
     "the WebVTT import did not report $VTT_TURNS utterances from $VTT_CUES cues"
 VTT_VERDICT="within"
-(( LAST_RSS <= 64 * 1024 )) || VTT_VERDICT="OVER"
+(( LAST_RSS <= 48 * 1024 )) || VTT_VERDICT="OVER"
 echo "   $(cat "$WORK/vtt-import.out")"
 echo "   wall $LAST_WALL s ($(per_second "$VTT_CUES" "$LAST_WALL") cues/s), peak RSS $(kb_mb "$LAST_RSS") MB" \
-    "($VTT_VERDICT the 64 MB target); workspace $(mb "$(db_bytes "$DBV")") MB"
+    "($VTT_VERDICT the 48 MB target); workspace $(mb "$(db_bytes "$DBV")") MB"
 if [[ -s "$WORK/vtt-import.err" ]]; then
     echo "   (it warned $(wc -l <"$WORK/vtt-import.err") times; first: $(head -n 1 "$WORK/vtt-import.err"))"
 fi
-rm -f "$WORK/teams.vtt"
 [[ $VTT_ONLY == 1 ]] && exit 0
 
 # ---- setup: workspace X (export / import) ------------------------------------------------------
@@ -266,6 +279,102 @@ for word, n in totals.items():
 PY
 )
 
+# ---- targets: imports vs the Python floor, search vs the sqlite3 shell, --sort recent ----------
+# Each row: the program and its floor as whole processes, in interleaved pairs, REPEAT times; the
+# verdict is the median of the per-pair ratios (lowest and highest printed as the spread).
+LIMIT=50
+# The newest of workspace S's sessions, which --sort recent must list first; the template
+# workspace below makes its own session keys.
+NEWEST="${SESSION_KEYS[${#SESSION_KEYS[@]}-1]}"
+SEARCH_KEYS=("${SESSION_KEYS[@]}")
+TEMPLATE="$WORK/template.sqlite"
+workspace "$TEMPLATE" 1
+TEMPLATE_KEY="${SESSION_KEYS[0]}"
+SESSION_KEYS=("${SEARCH_KEYS[@]}")
+python3 "$GEN" --cast >"$WORK/cast.tsv"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
+# measure_fine NAME CMD...: as measure, but the wall time in milliseconds from the clock (searches
+# take tens of milliseconds, below /usr/bin/time's 10 ms resolution); peak RSS from /usr/bin/time.
+measure_fine() {
+    local name="$1" started ended earlier="${WALLS[$1]:-}"; shift
+    started=$(date +%s%N)
+    measure "$name" "$@"
+    ended=$(date +%s%N)
+    LAST_WALL=$(awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
+    WALLS[$name]="${earlier:+$earlier }$LAST_WALL"
+}
+declare -A TARGET_RATIOS
+# pair_ratio ROW: appends LAST program wall / floor wall to TARGET_RATIOS[ROW]; the caller sets PROGRAM_WALL, FLOOR_WALL.
+pair_ratio() { TARGET_RATIOS[$1]+="${TARGET_RATIOS[$1]:+ }$(ratio "$PROGRAM_WALL" "$FLOOR_WALL")"; }
+
+echo
+echo "== targets: $REPEAT interleaved pairs each (program, floor)"
+for (( run = 1; run <= REPEAT; run++ )); do
+    # text import of the source transcript into a fresh workspace vs the floor script on the same file
+    cp "$TEMPLATE" "$WORK/t-text.sqlite"
+    measure t-text "$BIN" transcript import "$TEMPLATE_KEY" "$WORK/source.txt" --db "$WORK/t-text.sqlite"
+    expect "$WORK/t-text.out" "^imported $UTTERANCES utterances into $TEMPLATE_KEY: " "the target text import miscounted"
+    PROGRAM_WALL=$LAST_WALL
+    measure f-text python3 scripts/transcript-floor.py "$WORK/f-text.sqlite" "$WORK/source.txt" --cast "$WORK/cast.tsv"
+    expect "$WORK/f-text.out" "^floor: $UTTERANCES turns " "the floor script miscounted the text transcript"
+    FLOOR_WALL=$LAST_WALL
+    pair_ratio text
+    rm -f "$WORK"/t-text.sqlite* "$WORK"/f-text.sqlite*
+
+    cp "$TEMPLATE" "$WORK/t-vtt.sqlite"
+    measure t-vtt "$BIN" transcript import "$TEMPLATE_KEY" "$WORK/teams.vtt" --db "$WORK/t-vtt.sqlite"
+    expect "$WORK/t-vtt.out" "^imported $VTT_TURNS utterances \(from $VTT_CUES cues, vtt\)" "the target WebVTT import miscounted"
+    PROGRAM_WALL=$LAST_WALL
+    measure f-vtt python3 scripts/transcript-floor.py "$WORK/f-vtt.sqlite" "$WORK/teams.vtt" --format vtt --cast "$WORK/cast.tsv"
+    expect "$WORK/f-vtt.out" "^floor: $VTT_TURNS turns from $VTT_CUES cues" "the floor script miscounted the WebVTT cues"
+    FLOOR_WALL=$LAST_WALL
+    pair_ratio vtt
+    rm -f "$WORK"/t-vtt.sqlite* "$WORK"/f-vtt.sqlite*
+
+    # search: the program vs the same MATCH ... ORDER BY rank LIMIT in the sqlite3 shell
+    measure_fine t-search "$BIN" transcript search app --db "$DBS"
+    PROGRAM_WALL=$LAST_WALL
+    measure_fine f-search sqlite3 "$DBS" "SELECT u.*, s.title, s.startsAt FROM utteranceSearch
+        JOIN utterance u ON u.id = utteranceSearch.rowid JOIN session s ON s.id = u.sessionId
+        WHERE utteranceSearch MATCH '\"app\"' ORDER BY rank, s.startsAt, s.id, u.sequence LIMIT $LIMIT"
+    FLOOR_WALL=$LAST_WALL
+    pair_ratio search
+
+    # --sort recent vs relevance, the common word
+    measure_fine t-recent "$BIN" transcript search app --sort recent --db "$DBS"
+    PROGRAM_WALL=$LAST_WALL
+    measure_fine f-relevance "$BIN" transcript search app --db "$DBS"
+    FLOOR_WALL=$LAST_WALL
+    pair_ratio recent
+done
+recent_hits=$(grep -c '^S-[0-9]' "$WORK/t-recent.out" || true)
+[[ $recent_hits -eq $LIMIT ]] || echo "   note: --sort recent printed $recent_hits hits, not $LIMIT"
+[[ "$(grep -m 1 '^S-[0-9]' "$WORK/t-recent.out" | cut -d' ' -f1)" == "$NEWEST" ]] \
+    || echo "   note: --sort recent did not start with the newest session $NEWEST"
+
+# target_row LABEL ROW PROGRAM FLOOR TARGET RSS_LIMIT_MB (0: none)
+target_row() {
+    local label="$1" row="$2" program="$3" floor="$4" target="$5" rss_limit="$6" ratios median_ratio verdict rss rss_note=""
+    ratios="${TARGET_RATIOS[$row]}"
+    median_ratio=$(median "$ratios")
+    verdict=$(awk -v r="$median_ratio" -v t="$target" 'BEGIN { print (r <= t ? "within" : "OVER") }')
+    rss=$(kb_mb "$(maximum "${RSSES[$program]}")")
+    if (( rss_limit > 0 )); then
+        rss_note=$(awk -v r="$rss" -v l="$rss_limit" 'BEGIN { print (r <= l ? "within" : "OVER") }')
+        rss_note=" ($rss_note $rss_limit MB)"
+    fi
+    printf '   %-52s %7s %7s %6.2fx %6s %6s  %-6s <= %sx  %s MB%s\n' "$label" "$(median "${WALLS[$program]}")" \
+        "$(median "${WALLS[$floor]}")" "$median_ratio" "$(minimum "$ratios")" "$(maximum "$ratios")" "$verdict" "$target" \
+        "$rss" "$rss_note"
+}
+echo
+echo "== targets (REPEAT=$REPEAT; wall s medians; ratio = median of the per-pair ratios, then the lowest and highest)"
+printf '   %-52s %7s %7s %7s %6s %6s  %-14s  %s\n' "row" "program" "floor" "ratio" "min" "max" "verdict" "peak RSS"
+target_row "text import, $(thousands "$UTTERANCES") turns vs transcript-floor.py" text t-text f-text 1.0 48
+target_row "WebVTT import, $(thousands "$VTT_CUES") cues vs transcript-floor.py" vtt t-vtt f-vtt 1.0 48
+target_row "search app vs sqlite3 shell (same SQL)" search t-search f-search 1.0 0
+target_row "search app --sort recent vs relevance" recent t-recent f-relevance 1.0 0
+
 # ---- timed rounds -----------------------------------------------------------------------------
 # label<TAB>expected-key<TAB>must-find (1: zero hits is a failure)<TAB>arguments after "transcript search"
 SEARCHES=(
@@ -351,7 +460,7 @@ for (( q = 0; q < ${#SEARCHES[@]}; q++ )); do
 done
 row "(d) roundtable --version (start-up floor)" version "runs ${WALLS[version]}"
 row "(e) transcript import Teams WebVTT ($(thousands "$VTT_CUES") cues)" vtt-import \
-    "$(per_second "$VTT_CUES" "${WALLS[vtt-import]}") cues/s; $(thousands "$VTT_TURNS") utterances; one run; $VTT_VERDICT 64 MB"
+    "$(per_second "$VTT_CUES" "${WALLS[vtt-import]}") cues/s; $(thousands "$VTT_TURNS") utterances; one run; $VTT_VERDICT 48 MB"
 echo
 echo "   search workspace: $(thousands "$SEARCH_UTTERANCES") utterances in $SEARCH_SESSIONS sessions," \
     "$(mb "$SEARCH_DB_BYTES") MB; plain-text import of $(thousands "$UTTERANCES") utterances (setup):" \

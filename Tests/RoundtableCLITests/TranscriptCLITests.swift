@@ -54,6 +54,12 @@ struct TranscriptCLITests {
         let table = try cli.run("transcript", "search", "oulu*", "--session", "S-0001")
         #expect(table.stdout.contains("S-0001   U-000002   00:00:12  Äijälä (P-000001)  Minä olen Äijälä ja asun [Oulussa]."))
 
+        let recent = try #require(try json("transcript", "search", "aijala", "--sort", "recent", "--limit", "1", "--format", "json")
+            as? [[String: Any]])
+        #expect(recent.map { $0["utterance"] as? String } == ["U-000002"], "the same JSON shape as relevance")
+        #expect(recent.first?["snippet"] as? String == "Minä olen [Äijälä] ja asun Oulussa.")
+        #expect(try cli.run("transcript", "search", "aijala", "--sort", "newest").status == 64)
+
         #expect(try cli.key("transcript", "add", "S-0001", "--speaker", "Observer 2", "--at", "00:01:00", "Hiljaista.") == "U-000005")
         let shown = try #require(try json("transcript", "show", "S-0001", "--format", "json") as? [String: Any])
         let utterances = try #require(shown["utterances"] as? [[String: Any]])

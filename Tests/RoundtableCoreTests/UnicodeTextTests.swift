@@ -44,6 +44,25 @@ struct UnicodeTextTests {
         #expect(UnicodeText.searchKey("Ｓａｌｉ") == "sali")
     }
 
+    @Test("the byte-level search key of Latin text is the scalar one, for every scalar below U+0250 in any surrounding")
+    func latinSearchKeyMatchesScalarPath() throws {
+        var texts = (0..<0x250).compactMap(Unicode.Scalar.init).flatMap { scalar in
+            ["\(scalar)", "A\(scalar)b", " \(scalar) ", "\u{A0}\(scalar)\u{85}x\t\(scalar)\(scalar)", "Äi\(scalar)\n\n"]
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aZ Øø\u{A0}\u{85}\t\nÆæßÅåÄäÖöŁłÞþĳǄǈŉ\u{AD}\u{A8}\u{B4}.,:;-'1")
+        for _ in 0..<2000 {
+            texts.append(String((0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for text in texts {
+            let fast = try #require(UnicodeText.latinSearchKey(text), "\(text.unicodeScalars.map(\.value))")
+            #expect(fast == UnicodeText.scalarSearchKey(text), "\(text.unicodeScalars.map(\.value))")
+        }
+        #expect(UnicodeText.latinSearchKey("A\u{308}") == nil, "a combining mark takes the scalar path")
+        #expect(UnicodeText.latinSearchKey("日本") == nil)
+        #expect(UnicodeText.searchKey("A\u{308}ija\u{308}la\u{308} ØYSTEIN") == "aijala oystein")
+    }
+
     @Test("participants keep composed names and search keys in step")
     func participantNames() {
         let now = Date(timeIntervalSince1970: 0)

@@ -27,6 +27,55 @@ public enum UnicodeText {
     /// A form for matching: compatibility-decomposed, lower case, marks and Nordic ligatures folded,
     /// spaces collapsed. "Äijälä", "A\u{308}ija\u{308}la\u{308}" and "aijala" share it.
     public static func searchKey(_ text: String) -> String {
+        latinSearchKey(text) ?? scalarSearchKey(text)
+    }
+
+    /// `searchKey` byte by byte for text of U+0000…U+024F (English and Nordic transcripts): the
+    /// full-text index's trigger calls it for every utterance written, and building the result a
+    /// scalar at a time was a sixth of a transcript import. Nil for text with any other scalar.
+    static func latinSearchKey(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            // Lead bytes 0xC2…0xC9 start U+0080…U+024F; anything above is left to the scalar path.
+            guard !bytes.contains(where: { $0 >= 0xCA }) else { return nil }
+            let folds = latinFoldBytes
+            return String(unsafeUninitializedCapacity: bytes.count * folds.expansion) { out in
+                var count = 0
+                var pendingSpace = false
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        index += 1
+                        if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                            pendingSpace = count > 0
+                            continue
+                        }
+                        if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
+                        out[count] = byte.lowercasedASCII
+                        count += 1
+                        continue
+                    }
+                    // Valid UTF-8 (a String) below 0xCA: a two-byte sequence.
+                    let value = Int(byte & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)
+                    index += 2
+                    if value == 0x85 || value == 0xA0 {
+                        pendingSpace = count > 0
+                        continue
+                    }
+                    if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
+                    for folded in folds.table[value - 0x80] {
+                        out[count] = folded
+                        count += 1
+                    }
+                }
+                return count
+            }
+        }
+    }
+
+    /// `searchKey` a scalar at a time, for any text.
+    static func scalarSearchKey(_ text: String) -> String {
         var folded = ""
         folded.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -61,6 +110,12 @@ public enum UnicodeText {
 
     /// Folds of U+0080…U+024F, the letters Nordic names are made of, computed once.
     private static let latinFolds: [String] = (0x80..<0x250).map { fold(Unicode.Scalar($0)!) }
+
+    /// `latinFolds` as UTF-8, with the most bytes a fold has per byte of its two-byte scalar (rounded up).
+    private static let latinFoldBytes: (table: [[UInt8]], expansion: Int) = {
+        let table = latinFolds.map { Array($0.utf8) }
+        return (table, max(1, (table.map(\.count).max()! + 1) / 2))
+    }()
 
     /// Folds one non-ASCII scalar. Decomposing scalar by scalar is exact here: NFKD of a string is
     /// the concatenation of its scalars' decompositions up to mark order, and marks are dropped.

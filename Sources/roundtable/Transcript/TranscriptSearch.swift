@@ -7,7 +7,8 @@ struct TranscriptSearch: ParsableCommand {
         commandName: "search", abstract: "Find utterances that contain every word given.",
         discussion: """
             Case and diacritics do not matter ("aijala" finds "Äijälä"); a trailing * searches by prefix \
-            (deliv* finds "delivery"). Best matches first, then by session start.
+            (deliv* finds "delivery"). Best matches first, then by session start; with --sort recent, the newest \
+            sessions first, each in the order spoken (quick however common the words are).
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -16,6 +17,15 @@ struct TranscriptSearch: ParsableCommand {
     @Option(help: "Only this session's transcript.") var session: String?
     @Option(help: "Only the transcripts of this panel's sessions.") var panel: String?
     @Option(parsing: .unconditional, help: "At most this many.") var limit: Int = 50
+    @Option(help: "relevance (best matches first) or recent (newest sessions first, in the order spoken).")
+    var sort: SortChoice = .relevance
+
+    /// `--sort`'s values.
+    enum SortChoice: String, ExpressibleByArgument, CaseIterable {
+        case relevance, recent
+
+        var order: TranscriptSearchOrder { self == .recent ? .recent : .relevance }
+    }
 
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
@@ -23,7 +33,8 @@ struct TranscriptSearch: ParsableCommand {
 
     func run() throws {
         let hits = try workspace.openForReading().searchTranscripts(query: words.joined(separator: " "),
-                                                          session: try session.map(Keys.session), panel: panel, limit: limit)
+                                                          session: try session.map(Keys.session), panel: panel, limit: limit,
+                                                                    order: sort.order)
         switch output.format {
         case .json:
             try JSONOutput.print(hits.map(TranscriptHitJSON.init))
