@@ -72,14 +72,23 @@ final class WorkspaceRestore: WorkspaceSink {
     var moderatorEmails: [String: EntityKey] = [:]
     /// The sessions that hold time, with who and what they hold, for the clash check at the end.
     var schedule = RestoredSchedule()
+    /// The prepared utterance insert, made on first use.
+    var utteranceInsert: BulkStatement?
+    /// The search index's triggers, set aside while the utterances section fills an empty table.
+    var searchTriggers: [(name: String, sql: String)]?
 
     init(db: Database, now: Date) {
         self.db = db
         self.now = now
     }
 
-    func begin(_ section: WorkspaceSection) throws {}
-    func end(_ section: WorkspaceSection) throws {}
+    func begin(_ section: WorkspaceSection) throws {
+        if section == .utterances { try setSearchTriggersAside() }
+    }
+
+    func end(_ section: WorkspaceSection) throws {
+        if section == .utterances { try indexUtterancesAndRestoreTriggers() }
+    }
 
     func locate(line: Int) {
         self.line = line
