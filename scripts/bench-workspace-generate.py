@@ -7,7 +7,7 @@ sessions (Nordic speakers, the transcript generator's sentences) and about one c
 CODING_EVERY utterances (half with spans), each naming a code of the seed's codebook. Prints the
 counts as JSON on stdout so the benchmark can check what the restore reports.
 
-Usage: bench-workspace-generate.py SEED.xml OUT.xml --utterances 1000000 [--seed N]
+Usage: bench-workspace-generate.py SEED.xml OUT.xml --utterances 1000000 [--coding-every 20] [--seed-value N]
 """
 import argparse
 import importlib.util
