@@ -65,8 +65,7 @@ struct WorkspaceBackupCLITests {
         let result = try cli.run("import", "workspace", backup.path, "--db", restored)
         #expect(result.status == 65)
         #expect(result.stderr.contains("M-0099"))
-        let count = try DatabaseQueue(path: restored).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM participant") }
-        #expect(count == 0)
+        try Self.expectNothingLeft(restored, in: cli)
     }
 
     @Test func exportsGoToTheExportsFolderByDefault() throws {
@@ -116,9 +115,13 @@ struct WorkspaceBackupCLITests {
             "",
         ])
         #expect(result.stdout.isEmpty)
-        let counts = try DatabaseQueue(path: restored).read { db in
-            try ["moderator", "panel", "participant", "session", "auditEntry"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") }
-        }
-        #expect(counts == [0, 0, 0, 0, 0])
+        try Self.expectNothingLeft(restored, in: cli)
+    }
+
+    /// A restore into a new file that fails leaves neither the workspace nor the hidden file it was built in.
+    static func expectNothingLeft(_ restored: String, in cli: CLI, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(!FileManager.default.fileExists(atPath: restored), "a failed restore left a workspace", sourceLocation: sourceLocation)
+        let left = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).filter { $0.contains(".restoring-") }
+        #expect(left.isEmpty, "a failed restore left \(left)", sourceLocation: sourceLocation)
     }
 }

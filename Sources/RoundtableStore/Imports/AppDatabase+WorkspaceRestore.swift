@@ -32,7 +32,8 @@ public struct RestoreViolation: Sendable, Hashable {
 
 extension AppDatabase {
     /// Restores a backup into this workspace, which must be empty, in one transaction: `feed`
-    /// streams the backup's records into the sink it is given. Keys, times and the audit log come
+    /// streams the backup's records into the sink it is given, on a thread of its own (it has
+    /// returned when this does). Keys, times and the audit log come
     /// back exactly, so exporting the restored workspace gives the same file. A backup is held to
     /// the same rules as the commands (clashes, capacity, zones, keys, contact details): if it
     /// breaks any, the summary lists every violation and nothing is written.
@@ -46,7 +47,8 @@ extension AppDatabase {
                 throw RoundtableError.rule("the workspace is not empty: restore a backup into a new workspace (--db NEW.sqlite)")
             }
             let restore = WorkspaceRestore(db: db, now: clock())
-            try feed(restore)
+            // The parse runs on a thread of its own while this one writes: about half the work each.
+            try RestorePipe.run(feed, into: restore)
             try restore.checkSchedule()
             restore.summary.violations = restore.summary.violations.enumerated()
                 .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
@@ -72,14 +74,23 @@ final class WorkspaceRestore: WorkspaceSink {
     var moderatorEmails: [String: EntityKey] = [:]
     /// The sessions that hold time, with who and what they hold, for the clash check at the end.
     var schedule = RestoredSchedule()
+    /// The prepared utterance insert, made on first use.
+    var utteranceInsert: BulkStatement?
+    /// The search index's triggers, set aside while the utterances section fills an empty table.
+    var searchTriggers: [(name: String, sql: String)]?
 
     init(db: Database, now: Date) {
         self.db = db
         self.now = now
     }
 
-    func begin(_ section: WorkspaceSection) throws {}
-    func end(_ section: WorkspaceSection) throws {}
+    func begin(_ section: WorkspaceSection) throws {
+        if section == .utterances { try setSearchTriggersAside() }
+    }
+
+    func end(_ section: WorkspaceSection) throws {
+        if section == .utterances { try indexUtterancesAndRestoreTriggers() }
+    }
 
     func locate(line: Int) {
         self.line = line

@@ -35,7 +35,24 @@ extension WorkspaceRestore {
         summary.reactions += 1
     }
 
-    func utterance(_ utterance: Utterance) throws { try insert(utterance, "utterance \(utterance.key)", counting: \.utterances) }
+    /// The bulk of a big backup: one statement bound through SQLite's C API, not a record's encoding.
+    func utterance(_ utterance: Utterance) throws {
+        let statement = try utteranceStatement()
+        func bind(_ number: Int64?) {
+            if let number { statement.bind(number) } else { statement.bind(nil as String?) }
+        }
+        bind(utterance.id)
+        bind(utterance.sessionId)
+        bind(Int64(utterance.sequence))
+        bind(utterance.participantId)
+        bind(utterance.moderatorId)
+        statement.bind(utterance.speakerLabel)
+        bind(utterance.startMs.map(Int64.init))
+        bind(utterance.endMs.map(Int64.init))
+        statement.bind(utterance.text)
+        guard try store("utterance \(utterance.key)", { try statement.run() }) else { return }
+        summary.utterances += 1
+    }
 
     func note(_ note: Note) throws { try insert(note, "note \(note.key)", counting: \.notes) }
 

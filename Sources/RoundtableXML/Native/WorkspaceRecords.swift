@@ -127,11 +127,28 @@ struct WorkspaceRecords {
     }
 
     func key(_ text: String?, _ entity: KeyedEntity, _ line: Int) throws -> EntityKey {
+        if let text, let id = Self.plainKeyNumber(text, prefix: entity.prefix) { return EntityKey(entity, id: id) }
         do {
             return try EntityKey(parsing: text ?? "", as: entity)
         } catch {
             throw XMLInputError(file: reader.file, line: line, message: "'\(text ?? "")' is not a \(entity.rawValue) key")
         }
+    }
+
+    /// The number of a key written as exports write it ("U-000042"), read byte by byte: a backup
+    /// holds millions of keys. Nil for any other shape, which `EntityKey(parsing:)` then reads.
+    static func plainKeyNumber(_ text: String, prefix: Character) -> Int64? {
+        guard let letter = prefix.asciiValue else { return nil }
+        var bytes = text.utf8.makeIterator()
+        guard bytes.next() == letter, bytes.next() == UInt8(ascii: "-") else { return nil }
+        var number: Int64 = 0
+        var digits = 0
+        while let byte = bytes.next() {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 18 else { return nil }
+            number = number * 10 + Int64(byte - UInt8(ascii: "0"))
+            digits += 1
+        }
+        return number > 0 ? number : nil
     }
 
     func date(_ text: String?, _ line: Int) throws -> Date {

@@ -18,9 +18,9 @@ struct ImportWorkspace: ParsableCommand {
     @Argument(help: "Backup file written by 'export workspace'.") var file: String
 
     func run() throws {
-        let database = try workspace.open()
         let reader = try WorkspaceReader(path: file, maxSize: limits.maxSize)
-        let summary = try database.restoreWorkspace { sink in try reader.read(into: sink) }
+        let summary = try AppDatabase.restoreWorkspace(at: workspace.path, busyTimeout: try WorkspaceOptions.busyTimeout(),
+                                                       clock: try WorkspaceOptions.clock()) { sink in try reader.read(into: sink) }
         reader.warningMessages.forEach(Console.warning)
         guard summary.violations.isEmpty else {
             for violation in summary.violations {
