@@ -31,6 +31,9 @@ final class RosterUpsert {
     private let insertAttributes: MultiRowInsert
     private let insertConsents: MultiRowInsert
     private var waiting: [RosterEntry] = []
+    /// A known partner's rows not yet compared with what is stored.
+    private var known: [RosterEntry] = []
+    private let knownPeople: RosterKnownPeople?
     /// A new partner's ids not yet written.
     private var references: ReferenceRuns
     /// Where new people came from, for the e-mail check at the end (nil when no one can match).
@@ -47,6 +50,7 @@ final class RosterUpsert {
         partnerIsNew = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM externalReference WHERE partner = ?)",
                                          arguments: [partner]) ?? false
         emails = try EmailDuplicates(db)
+        knownPeople = partnerIsNew ? nil : try RosterKnownPeople(db, partner: partner, panelId: panelId, batchId: batchId)
         insertPeople = MultiRowInsert(db, into: "participant", columns: [
             "displayName", "nameSearch", "email", "phone", "locale", "timeZone", "doNotContact", "createdAt",
         ], maxRows: Self.batchSize)
@@ -65,11 +69,13 @@ final class RosterUpsert {
             if waiting.count == Self.batchSize { try insertWaiting(report) }
             return
         }
-        try report(entry.line, entry.externalId, try update(entry))
+        known.append(entry)
+        if known.count == RosterKnownPeople.capacity { try applyKnown(report) }
     }
 
     /// Writes the people and partner ids still waiting.
     func finish(report: Report) throws {
+        try applyKnown(report)
         try insertWaiting(report)
         try references.drain { try writeStaged($0, report) }
     }
@@ -79,23 +85,56 @@ final class RosterUpsert {
         try emails?.find(db) ?? []
     }
 
-    private func update(_ entry: RosterEntry) throws -> Outcome {
-        let reference = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT participantId, importBatchId FROM externalReference WHERE partner = ? AND externalId = ?"),
-            arguments: [partner, entry.externalId])
-        guard let reference else {
-            let id = try insertNewPeople([entry])[0]
-            guard try writeReference(.init(externalId: entry.externalId, participantId: id, line: entry.line)) else {
-                try forget(id)
-                return .duplicate
+    /// Applies a known partner's waiting rows, in file order: what is stored for them is read in
+    /// one go, an unchanged row is only marked as sent, and a changed one goes the row-by-row way.
+    private func applyKnown(_ report: Report) throws {
+        guard let knownPeople, !known.isEmpty else { return }
+        defer { known.removeAll(keepingCapacity: true) }
+        try knownPeople.load(known.map(\.externalId))
+        var seen = Set<String>(minimumCapacity: known.count)
+        var sent: [String] = []
+        // A person changed in this batch is read again before being compared (ids that share a person).
+        var written = Set<Int64>()
+        for index in known.indices {
+            let entry = known[index]
+            guard seen.insert(entry.externalId).inserted else {
+                try report(entry.line, entry.externalId, .duplicate)
+                continue
             }
-            try insertDetails([entry], ids: [id])
-            return .new
+            guard let reference = knownPeople.found[entry.externalId] else {
+                try report(entry.line, entry.externalId, try insertNew(entry))
+                continue
+            }
+            if reference.importBatchId == batchId {
+                try report(entry.line, entry.externalId, .duplicate)
+                continue
+            }
+            sent.append(entry.externalId)
+            let id = reference.participantId
+            if !written.contains(id), let person = knownPeople.stored[id], !person.isErased,
+               knownPeople.isUnchanged(person, entry) {
+                try report(entry.line, entry.externalId, .unchanged)
+                continue
+            }
+            written.insert(id)
+            try report(entry.line, entry.externalId, try update(id, entry))
         }
-        if reference["importBatchId"] == batchId { return .duplicate }
-        let participantId: Int64 = reference["participantId"]
-        try db.cachedStatement(sql: "UPDATE externalReference SET importBatchId = ? WHERE partner = ? AND externalId = ?")
-            .execute(arguments: [batchId, partner, entry.externalId])
+        try knownPeople.markSent(sent)
+    }
+
+    /// A known partner's row whose id is new to the workspace.
+    private func insertNew(_ entry: RosterEntry) throws -> Outcome {
+        let id = try insertNewPeople([entry])[0]
+        guard try writeReference(.init(externalId: entry.externalId, participantId: id, line: entry.line)) else {
+            try forget(id)
+            return .duplicate
+        }
+        try insertDetails([entry], ids: [id])
+        return .new
+    }
+
+    /// Applies a row to the person a known partner id names (its id is marked as sent elsewhere).
+    private func update(_ participantId: Int64, _ entry: RosterEntry) throws -> Outcome {
         guard var participant = try Participant.fetchOne(db, key: participantId), !participant.isErased else {
             return .forgotten
         }
