@@ -7,7 +7,7 @@
 #   REPEAT=5 bash scripts/bench-roster.sh              # more runs of each pair (default 3)
 #   ROWS="" LONG_ROWS=30000 bash scripts/bench-roster.sh   # only the long-id rows, at 30k
 #
-# Builds release (default .build; waits for the SwiftPM lock if another build is running), then for
+# Builds release (in .build-bench; waits for the SwiftPM lock if another build is running), then for
 # each size, in a temporary folder removed on exit:
 #   generate  a roster of N participants (scripts/bench-roster-generate.py; Nordic names, 3-5
 #             attributes, 1-3 consents; validates against the bundled XSD)
@@ -74,16 +74,16 @@ command -v python3 >/dev/null 2>&1 || { echo "bench: python3 is needed for the g
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/roundtable-bench-roster.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 
-echo "== swift build -c release (a wait for the .build lock is normal while another build runs)"
+echo "== swift build -c release --build-path .build-bench (a wait for its lock is normal while another build runs)"
 build_started=$(date +%s)
-if ! swift build -c release >"$WORK/build.log" 2>&1; then
+if ! swift build -c release --build-path .build-bench >"$WORK/build.log" 2>&1; then
     cat "$WORK/build.log" >&2
     echo "bench: release build failed" >&2
     exit 1
 fi
 tail -n 1 "$WORK/build.log"
 echo "   ($(( $(date +%s) - build_started )) s including any lock wait)"
-BIN="$(swift build -c release --show-bin-path)/roundtable"
+BIN="$(swift build -c release --build-path .build-bench --show-bin-path)/roundtable"
 [[ -x "$BIN" ]] || { echo "bench: no binary at $BIN" >&2; exit 1; }
 # Environment that would change what the program does is not inherited.
 unset ROUNDTABLE_DB ROUNDTABLE_NOW
