@@ -3,6 +3,13 @@
 
 Usage:
     python3 scripts/bench-roster-generate.py OUT.xml --rows N [--seed S] [--partner NAME]
+        [--long-ids] [--changed PCT --changed-out CHANGED.xml [--change-seed S]]
+
+--long-ids gives each participant a 36-character, UUID-shaped partner id and 2-8 attributes (the
+shape of the partner data in issue 14) instead of "NR" + 9 digits and 3-5 attributes.
+--changed PCT also writes CHANGED.xml: the same rows in the same order, with exactly
+round(N * PCT / 100) of them changed (chosen by --change-seed; each changes its e-mail, its name or
+one attribute's value), so a re-import of it must report exactly that many rows updated.
 
 The file validates against Sources/RoundtableXML/Resources/roundtable-1.xsd and is what
 `roundtable import roster OUT.xml --partner NAME` reads. Each <participant> has, in schema order:
@@ -109,13 +116,34 @@ def timestamp_pool(rng, count):
     return out
 
 
+def change(row, rng):
+    """The row's text with one thing changed: its e-mail, its name, or its first attribute's value."""
+    text = "".join(row)
+    kind = rng.randrange(3)
+    if kind == 0:
+        return [text.replace("<email>", "<email>changed.", 1)]
+    if kind == 1:
+        return [text.replace("</name>", " Changed</name>", 1)]
+    return [text.replace("</attribute>", " (changed)</attribute>", 1)]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("out", help="the roster file to write")
     parser.add_argument("--rows", type=int, required=True, help="how many participants")
     parser.add_argument("--seed", type=int, default=20260105, help="random seed (default 20260105)")
     parser.add_argument("--partner", default="bench", help="the partner attribute on the root (default bench)")
+    parser.add_argument("--long-ids", action="store_true",
+                        help="36-character UUID-shaped partner ids and 2-8 attributes each")
+    parser.add_argument("--changed", type=float, metavar="PCT",
+                        help="also write --changed-out with this percentage of rows changed")
+    parser.add_argument("--changed-out", help="where --changed writes the changed variant")
+    parser.add_argument("--change-seed", type=int, default=14, help="which rows change (default 14)")
     args = parser.parse_args()
+    if (args.changed is None) != (args.changed_out is None):
+        parser.error("--changed and --changed-out go together")
+    if args.changed is not None and not 0 <= args.changed <= 100:
+        parser.error("--changed must be a percentage between 0 and 100")
     if args.rows < 0 or args.rows > 10**9:
         parser.error("--rows must be between 0 and 1,000,000,000")
 
@@ -146,16 +174,34 @@ def main():
     note_xml = [f'    <attribute name="note">{esc_text(n)}</attribute>\n' for n in NOTES]
     since_xml = [f'    <attribute name="customerSince">{y}-{m:02d}</attribute>\n'
                  for y in range(2005, 2027) for m in range(1, 13)]
+    # --long-ids: 2-8 distinct attributes, drawn from these eight (values as above or short words).
+    extra_xml = {
+        "channel": [f'    <attribute name="channel">{c}</attribute>\n' for c in ["web", "phone", "store", "partner"]],
+        "household": [f'    <attribute name="household">{h}</attribute>\n' for h in range(1, 7)],
+        "device": [f'    <attribute name="device">{d}</attribute>\n' for d in ["android", "ios", "desktop", "none"]],
+    }
+    long_pools = [segment_xml, None, since_xml, age_xml, note_xml,
+                  extra_xml["channel"], extra_xml["household"], extra_xml["device"]]
+    changes = set()
+    if args.changed is not None:
+        count = round(args.rows * args.changed / 100)
+        changes = set(random.Random(args.change_seed).sample(range(args.rows), count))
+    change_rng = random.Random(args.change_seed + 1)
     stamps = timestamp_pool(rng, 50_000)
 
     chunk_rows = 5000
     out_path = args.out
     tmp_path = out_path + ".part"
     written_bytes = 0
-    with open(tmp_path, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as out:
-        out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        out.write(f'<roster xmlns="urn:roundtable:xml:1" version="1" partner={quoteattr(args.partner)}>\n')
+    changed_tmp = args.changed_out + ".part" if args.changed_out else os.devnull
+    with open(tmp_path, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as out, \
+            open(changed_tmp, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as changed_out:
+        head = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                f'<roster xmlns="urn:roundtable:xml:1" version="1" partner={quoteattr(args.partner)}>\n')
+        out.write(head)
+        changed_out.write(head)
         parts = []
+        changed_parts = []
         random_ = rng.random
         choice = rng.choice
         randrange = rng.randrange
@@ -170,8 +216,15 @@ def main():
             if random_() < 0.25:
                 name = nfd(name)  # as some partner systems send it; import composes to NFC
             pid = (i * 982451653) % 1_000_000_000
+            if args.long_ids:
+                # UUID-shaped and unique: the bijection above, spread over 32 hex digits.
+                h = f"{pid:09d}{(pid * 2654435761) % 16**23:023x}"
+                external = f"{h[0:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:32]}"
+            else:
+                external = f"NR{pid:09d}"
             dnc = ' doNotContact="true"' if random_() < 0.01 else ""
-            parts.append(f'  <participant id="NR{pid:09d}"{dnc}>\n'
+            row_start = len(parts)
+            parts.append(f'  <participant id="{external}"{dnc}>\n'
                          f"    <name>{esc_text(name)}</name>\n"
                          f"    <email>{folded[first.split('-')[0]]}.{folded[last]}.{i}@{choice(g['domains'])}</email>\n")
             if random_() < 0.7:
@@ -180,14 +233,20 @@ def main():
             zones = g["zones"]
             zone = zones[0] if len(zones) == 1 else rng.choices(zones, g["zone_weights"])[0]
             parts.append(zone_xml[zone])
-            # 3-5 attributes: segment, city, customerSince always; ageBand ~60 %; note ~25 %
-            parts.append(choice(segment_xml))
-            parts.append(choice(g["cities_xml"]))
-            parts.append(choice(since_xml))
-            if random_() < 0.6:
-                parts.append(choice(age_xml))
-            if random_() < 0.25:
-                parts.append(choice(note_xml))
+            if args.long_ids:
+                # 2-8 distinct attributes, in a fixed name order
+                picked = sorted(sample(range(8), 2 + randrange(7)))
+                for k in picked:
+                    parts.append(choice(g["cities_xml"] if k == 1 else long_pools[k]))
+            else:
+                # 3-5 attributes: segment, city, customerSince always; ageBand ~60 %; note ~25 %
+                parts.append(choice(segment_xml))
+                parts.append(choice(g["cities_xml"]))
+                parts.append(choice(since_xml))
+                if random_() < 0.6:
+                    parts.append(choice(age_xml))
+                if random_() < 0.25:
+                    parts.append(choice(note_xml))
             # 1-3 consents, distinct scopes; contact first most of the time
             n_consents = 1 + (random_() < 0.55) + (random_() < 0.25)
             for scope in sample(CONSENT_SCOPES, n_consents):
@@ -195,12 +254,23 @@ def main():
                 parts.append(f'    <consent scope="{scope}" version="{choice(CONSENT_VERSIONS)}" given="{given}" '
                              f'at="{stamps[randrange(50_000)]}"/>\n')
             parts.append("  </participant>\n")
+            if args.changed_out:
+                row = parts[row_start:]
+                if i in changes:
+                    row = change(row, change_rng)
+                changed_parts.extend(row)
             if (i + 1) % chunk_rows == 0:
                 out.write("".join(parts))
                 parts.clear()
+                changed_out.write("".join(changed_parts))
+                changed_parts.clear()
         out.write("".join(parts))
         out.write("</roster>\n")
+        changed_out.write("".join(changed_parts))
+        changed_out.write("</roster>\n")
     os.replace(tmp_path, out_path)
+    if args.changed_out:
+        os.replace(changed_tmp, args.changed_out)
     written_bytes = os.path.getsize(out_path)
     elapsed = time.perf_counter() - started
     print(f"wrote {args.rows:,} participants to {out_path} ({written_bytes / 1e6:.1f} MB) in {elapsed:.1f} s",

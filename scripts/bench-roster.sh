@@ -5,8 +5,9 @@
 #   bash scripts/bench-roster.sh                       # from the repository root
 #   ROWS="20000 100000" bash scripts/bench-roster.sh   # other sizes
 #   REPEAT=5 bash scripts/bench-roster.sh              # more runs of each pair (default 3)
+#   ROWS="" LONG_ROWS=30000 bash scripts/bench-roster.sh   # only the long-id rows, at 30k
 #
-# Builds release (default .build; waits for the SwiftPM lock if another build is running), then for
+# Builds release (in .build-bench; waits for the SwiftPM lock if another build is running), then for
 # each size, in a temporary folder removed on exit:
 #   generate  a roster of N participants (scripts/bench-roster-generate.py; Nordic names, 3-5
 #             attributes, 1-3 consents; validates against the bundled XSD)
@@ -24,12 +25,29 @@
 # 15 %). It is a measurement, not a gate: exits 0 whatever the verdicts, 1 only if a command fails
 # (non-zero exit, or import/export not reporting N rows).
 #
+# Then, for each size in LONG_ROWS (default 300000; issue 14's partner data), a roster with
+# 36-character partner ids and 2-8 attributes each (--long-ids) and a variant of it with CHANGED_PCT
+# (1) % of the rows changed (--changed), and REPEAT times, interleaved:
+#   (f) xmllint --stream --noout --schema XSD ROSTER          the floor of (g) and (h)
+#   (g) roundtable import roster ROSTER                       first import, into an empty workspace
+#   (h) roundtable import roster ROSTER                       re-import, unchanged, into a copy of (g)'s workspace
+#   (i) xmllint --stream --noout --schema XSD CHANGED         the floor of (j)
+#   (j) roundtable import roster CHANGED                      re-import with CHANGED_PCT % changed, into a copy
+# Each re-import starts from a copy of the workspace the first run of (g) wrote (copied untimed). The
+# counts are checked: (g) N new, (h) N unchanged, (j) exactly round(N * CHANGED_PCT / 100) updated.
+# Verdicts: each ratio against TARGET_RATIO (1.5; the first import against FIRST_TARGET_RATIO, 1.3),
+# peak RSS of (g) against FIRST_RSS_LIMIT_MB (48), of (h) and (j) against RSS_LIMIT_MB.
+#
 # xmllint comes from Debian's libxml2-utils (installed with apt-get if missing), the same libxml2
 # the program links.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ROWS="${ROWS:-100000 1000000}"
+ROWS="${ROWS-100000 1000000}"
+LONG_ROWS="${LONG_ROWS-300000}"
+CHANGED_PCT="${CHANGED_PCT:-1}"
+FIRST_TARGET_RATIO="${FIRST_TARGET_RATIO:-1.3}"
+FIRST_RSS_LIMIT_MB="${FIRST_RSS_LIMIT_MB:-48}"
 SEED="${SEED:-20260105}"
 REPEAT="${REPEAT:-3}"
 TARGET_RATIO="${TARGET_RATIO:-1.5}"
@@ -37,7 +55,7 @@ RSS_LIMIT_MB="${RSS_LIMIT_MB:-64}"
 RSS_SAME_PCT="${RSS_SAME_PCT:-15}"
 XSD="Sources/RoundtableXML/Resources/roundtable-1.xsd"
 
-for n in $ROWS; do
+for n in $ROWS $LONG_ROWS; do
     [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "bench: ROWS must be positive integers, not '$n'" >&2; exit 1; }
 done
 [[ "$REPEAT" =~ ^[1-9][0-9]*$ ]] || { echo "bench: REPEAT must be a positive integer, not '$REPEAT'" >&2; exit 1; }
@@ -56,16 +74,16 @@ command -v python3 >/dev/null 2>&1 || { echo "bench: python3 is needed for the g
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/roundtable-bench-roster.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 
-echo "== swift build -c release (a wait for the .build lock is normal while another build runs)"
+echo "== swift build -c release --build-path .build-bench (a wait for its lock is normal while another build runs)"
 build_started=$(date +%s)
-if ! swift build -c release >"$WORK/build.log" 2>&1; then
+if ! swift build -c release --build-path .build-bench >"$WORK/build.log" 2>&1; then
     cat "$WORK/build.log" >&2
     echo "bench: release build failed" >&2
     exit 1
 fi
 tail -n 1 "$WORK/build.log"
 echo "   ($(( $(date +%s) - build_started )) s including any lock wait)"
-BIN="$(swift build -c release --show-bin-path)/roundtable"
+BIN="$(swift build -c release --build-path .build-bench --show-bin-path)/roundtable"
 [[ -x "$BIN" ]] || { echo "bench: no binary at $BIN" >&2; exit 1; }
 # Environment that would change what the program does is not inherited.
 unset ROUNDTABLE_DB ROUNDTABLE_NOW
@@ -77,7 +95,7 @@ if revision="$(git rev-parse --short HEAD 2>/dev/null)"; then
     echo "source: $revision"
 fi
 echo "xmllint: $(xmllint --version 2>&1 | head -n 1)"
-echo "cores $(nproc); load average $(cut -d' ' -f1 /proc/loadavg); sizes: $ROWS"
+echo "cores $(nproc); load average $(cut -d' ' -f1 /proc/loadavg); sizes: ${ROWS:-none}; long-id sizes: ${LONG_ROWS:-none}"
 
 # ---- helpers ----------------------------------------------------------------------------------
 # measure NAME CMD...: runs CMD once under /usr/bin/time; sets WALL[NAME] (s) and RSS[NAME] (KB).
@@ -204,6 +222,84 @@ for n in $ROWS; do
     rm -rf "$dir"   # ~2 GB at 1M rows; the numbers are kept above
 done
 
+# ---- long partner ids: first import, re-import unchanged and changed ---------------------------
+declare -a LONG_DONE=()
+# spread NAME RATIOS...: "median (min-max)" of the per-pair ratios
+spread() { local name="$1"; shift; printf '%s (%s-%s)' "$(median "$@")" "$(printf '%s\n' "$@" | sort -g | head -n 1)" "$(printf '%s\n' "$@" | sort -g | tail -n 1)"; }
+for n in $LONG_ROWS; do
+    echo
+    echo "== $(thousands "$n") participants with long partner ids (first import, re-import unchanged, $CHANGED_PCT % changed)"
+    dir="$WORK/long-$n"
+    mkdir -p "$dir"
+    roster="$dir/roster-$n.xml"
+    changed="$dir/changed-$n.xml"
+    db="$dir/workspace.sqlite"
+    prepared="$dir/prepared.sqlite"
+    python3 scripts/bench-roster-generate.py "$roster" --rows "$n" --seed "$SEED" --long-ids \
+        --changed "$CHANGED_PCT" --changed-out "$changed" 2>"$WORK/generate.err" \
+        || { cat "$WORK/generate.err" >&2; echo "bench: generator failed" >&2; exit 1; }
+    k=$(python3 -c "print(round($n * $CHANGED_PCT / 100))")
+    echo "   generated $(basename "$roster") ($(mb "$(stat -c %s "$roster")") MB) and $(basename "$changed") ($k rows changed)"
+    first_ratios=(); same_ratios=(); changed_ratios=()
+    expect() {   # expect NAME TEXT: the import's output holds TEXT
+        grep -qF "$2" "$WORK/$1.out" || { echo "bench: $1 did not report '$2':" >&2; cat "$WORK/$1.out" "$WORK/$1.err" >&2; exit 1; }
+    }
+    fresh() {    # fresh: the workspace as the first import left it
+        rm -f "$db" "$db-wal" "$db-shm"
+        cp "$prepared" "$db"
+        [[ -f "$prepared-wal" ]] && cp "$prepared-wal" "$db-wal"
+        return 0
+    }
+    for r in $(seq 1 "$REPEAT"); do
+        measure "f$n.$r" xmllint --stream --noout --schema "$XSD" "$roster"
+        rm -f "$db" "$db-wal" "$db-shm"
+        measure "g$n.$r" "$BIN" import roster "$roster" --partner bench --db "$db"
+        expect "g$n.$r" "from bench: $n new, 0 updated, 0 unchanged, 0 rejected"
+        first_ratios+=("$(ratio "${WALL[g$n.$r]}" "${WALL[f$n.$r]}")")
+        if [[ $r -eq 1 ]]; then
+            cp "$db" "$prepared"
+            [[ -f "$db-wal" ]] && cp "$db-wal" "$prepared-wal"
+        fi
+        fresh
+        measure "h$n.$r" "$BIN" import roster "$roster" --partner bench --db "$db"
+        expect "h$n.$r" "from bench: 0 new, 0 updated, $n unchanged, 0 rejected"
+        same_ratios+=("$(ratio "${WALL[h$n.$r]}" "${WALL[f$n.$r]}")")
+        measure "i$n.$r" xmllint --stream --noout --schema "$XSD" "$changed"
+        fresh
+        measure "j$n.$r" "$BIN" import roster "$changed" --partner bench --db "$db"
+        expect "j$n.$r" "from bench: 0 new, $k updated, $((n - k)) unchanged, 0 rejected"
+        changed_ratios+=("$(ratio "${WALL[j$n.$r]}" "${WALL[i$n.$r]}")")
+    done
+    for step in f g h i j; do combine "$step$n"; done
+    printf '\n   %-58s %8s %12s\n' "step (medians of $REPEAT)" "wall s" "peak RSS MB"
+    lrow() { printf '   %-58s %8.2f %12s\n' "$1" "${WALL[$2]}" "$(kb_mb "${RSS[$2]}")"; }
+    lrow "(f) xmllint --stream --noout --schema XSD roster" "f$n"
+    lrow "(g) import roster, first (empty workspace)" "g$n"
+    lrow "(h) import roster, re-import unchanged" "h$n"
+    lrow "(i) xmllint --stream --noout --schema XSD changed" "i$n"
+    lrow "(j) import roster, re-import $CHANGED_PCT % changed" "j$n"
+    PAIR_RATIO[$n/first]=$(median "${first_ratios[@]}")
+    PAIR_RATIO[$n/same]=$(median "${same_ratios[@]}")
+    PAIR_RATIO[$n/changed]=$(median "${changed_ratios[@]}")
+    SUMMARY[$n/first-ratio]=$(verdict le "${PAIR_RATIO[$n/first]}" "$FIRST_TARGET_RATIO")
+    SUMMARY[$n/same-ratio]=$(ratio_verdict "${PAIR_RATIO[$n/same]}")
+    SUMMARY[$n/changed-ratio]=$(ratio_verdict "${PAIR_RATIO[$n/changed]}")
+    SUMMARY[$n/first-rss]=$(verdict le "$(kb_mb "${RSS[g$n]}")" "$FIRST_RSS_LIMIT_MB")
+    SUMMARY[$n/reimport-rss]=$(verdict lt "$(kb_mb "$(( ${RSS[h$n]} > ${RSS[j$n]} ? ${RSS[h$n]} : ${RSS[j$n]} ))")" "$RSS_LIMIT_MB")
+    echo
+    printf '   first import / (f)        %-22s %s (target <= %sx; runs: %s)\n' "$(spread x "${first_ratios[@]}")" \
+        "${SUMMARY[$n/first-ratio]}" "$FIRST_TARGET_RATIO" "${first_ratios[*]}"
+    printf '   re-import unchanged / (f) %-22s %s (target <= %sx; runs: %s)\n' "$(spread x "${same_ratios[@]}")" \
+        "${SUMMARY[$n/same-ratio]}" "$TARGET_RATIO" "${same_ratios[*]}"
+    printf '   re-import changed / (i)   %-22s %s (target <= %sx; runs: %s)\n' "$(spread x "${changed_ratios[@]}")" \
+        "${SUMMARY[$n/changed-ratio]}" "$TARGET_RATIO" "${changed_ratios[*]}"
+    printf '   first import peak RSS     %7s MB %s (limit %s MB)\n' "$(kb_mb "${RSS[g$n]}")" "${SUMMARY[$n/first-rss]}" "$FIRST_RSS_LIMIT_MB"
+    printf '   re-import peak RSS        %7s / %s MB %s (limit %s MB)\n' "$(kb_mb "${RSS[h$n]}")" "$(kb_mb "${RSS[j$n]}")" \
+        "${SUMMARY[$n/reimport-rss]}" "$RSS_LIMIT_MB"
+    LONG_DONE+=("$n")
+    rm -rf "$dir"
+done
+
 # ---- across sizes -----------------------------------------------------------------------------
 echo
 echo "== summary (wall s / peak RSS MB; ratio to the libxml2 floor: the median of the per-pair"
@@ -222,6 +318,14 @@ for n in "${SIZES_DONE[@]}"; do
     for check in import-ratio export-ratio import-rss export-rss; do
         [[ "${SUMMARY[$n/$check]}" == FAIL ]] && failed=$((failed + 1))
         printf '   %-10s %-14s %s\n' "$(thousands "$n")" "$check" "${SUMMARY[$n/$check]}"
+    done
+done
+for n in "${LONG_DONE[@]}"; do
+    for check in first-ratio same-ratio changed-ratio first-rss reimport-rss; do
+        [[ "${SUMMARY[$n/$check]}" == FAIL ]] && failed=$((failed + 1))
+        printf '   %-10s %-14s %s  (%s)\n' "$(thousands "$n")" "$check" "${SUMMARY[$n/$check]}" \
+            "$(case $check in first-ratio) echo "${PAIR_RATIO[$n/first]}x";; same-ratio) echo "${PAIR_RATIO[$n/same]}x";;
+                changed-ratio) echo "${PAIR_RATIO[$n/changed]}x";; *) echo "long ids";; esac)"
     done
 done
 if [[ ${#SIZES_DONE[@]} -ge 2 ]]; then

@@ -22,11 +22,13 @@ extension AppDatabase {
             let now = clock()
             var batch = ImportBatch(partner: partner, fileName: options.fileName, sha256: "", importedAt: now)
             try batch.insert(db)
-            // A larger page cache keeps the growing tables' newest pages in memory. The partner ids go
-            // in sorted runs (ReferenceRuns), so no B-tree needs caching whole: 12 MiB ran as fast as 16.
-            try db.execute(sql: "PRAGMA cache_size = -12288")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             let upsert = try RosterUpsert(db: db, partner: partner, batchId: batch.id!, panelId: panelId, now: now)
+            // A larger page cache keeps the growing tables' newest pages in memory. A new partner's ids
+            // go in sorted runs (ReferenceRuns), so no B-tree needs caching whole: at 300k long ids, 2 MiB
+            // with runs of 8,192 took the same CPU time as 12 MiB with runs of 32,768 (14.7-15.5 s), and
+            // peak RSS fell from 65 to 46 MB. A re-import reads the stored people and keeps 12 MiB.
+            try db.execute(sql: "PRAGMA cache_size = \(upsert.partnerIsNew ? -2048 : -12288)")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             var report = RosterImportReport()
             let record: RosterUpsert.Report = { line, externalId, outcome in
                 switch outcome {

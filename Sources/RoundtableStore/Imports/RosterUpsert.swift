@@ -16,7 +16,7 @@ final class RosterUpsert {
     typealias Report = (_ line: Int, _ externalId: String, _ outcome: Outcome) throws -> Void
 
     static let batchSize = 64
-    static let defaultReferenceRun = 32768
+    static let defaultReferenceRun = 8192
 
     let db: Database
     let partner: String
@@ -31,6 +31,9 @@ final class RosterUpsert {
     private let insertAttributes: MultiRowInsert
     private let insertConsents: MultiRowInsert
     private var waiting: [RosterEntry] = []
+    /// A known partner's rows not yet compared with what is stored.
+    var known: [RosterEntry] = []
+    let knownPeople: RosterKnownPeople?
     /// A new partner's ids not yet written.
     private var references: ReferenceRuns
     /// Where new people came from, for the e-mail check at the end (nil when no one can match).
@@ -47,6 +50,7 @@ final class RosterUpsert {
         partnerIsNew = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM externalReference WHERE partner = ?)",
                                          arguments: [partner]) ?? false
         emails = try EmailDuplicates(db)
+        knownPeople = partnerIsNew ? nil : try RosterKnownPeople(db, partner: partner, panelId: panelId, batchId: batchId)
         insertPeople = MultiRowInsert(db, into: "participant", columns: [
             "displayName", "nameSearch", "email", "phone", "locale", "timeZone", "doNotContact", "createdAt",
         ], maxRows: Self.batchSize)
@@ -65,11 +69,13 @@ final class RosterUpsert {
             if waiting.count == Self.batchSize { try insertWaiting(report) }
             return
         }
-        try report(entry.line, entry.externalId, try update(entry))
+        known.append(entry)
+        if known.count == RosterKnownPeople.capacity { try applyKnown(report) }
     }
 
     /// Writes the people and partner ids still waiting.
     func finish(report: Report) throws {
+        try applyKnown(report)
         try insertWaiting(report)
         try references.drain { try writeStaged($0, report) }
     }
@@ -77,44 +83,6 @@ final class RosterUpsert {
     /// New people whose e-mail an existing participant has; call after `finish`.
     func possibleDuplicates() throws -> [PossibleDuplicate] {
         try emails?.find(db) ?? []
-    }
-
-    private func update(_ entry: RosterEntry) throws -> Outcome {
-        let reference = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT participantId, importBatchId FROM externalReference WHERE partner = ? AND externalId = ?"),
-            arguments: [partner, entry.externalId])
-        guard let reference else {
-            let id = try insertNewPeople([entry])[0]
-            guard try writeReference(.init(externalId: entry.externalId, participantId: id, line: entry.line)) else {
-                try forget(id)
-                return .duplicate
-            }
-            try insertDetails([entry], ids: [id])
-            return .new
-        }
-        if reference["importBatchId"] == batchId { return .duplicate }
-        let participantId: Int64 = reference["participantId"]
-        try db.cachedStatement(sql: "UPDATE externalReference SET importBatchId = ? WHERE partner = ? AND externalId = ?")
-            .execute(arguments: [batchId, partner, entry.externalId])
-        guard var participant = try Participant.fetchOne(db, key: participantId), !participant.isErased else {
-            return .forgotten
-        }
-        let before = participant
-        participant.rename(entry.name)
-        participant.email = entry.email
-        participant.phone = entry.phone
-        participant.locale = entry.locale
-        participant.timeZone = entry.timeZone
-        participant.doNotContact = entry.doNotContact
-        var changed = false
-        if participant != before {
-            try participant.update(db)
-            changed = true
-        }
-        changed = try upsertAttributes(participantId, entry.attributes) || changed
-        changed = try addConsents(participantId, entry.consents) || changed
-        changed = try joinPanel(participantId) || changed
-        return changed ? .updated : .unchanged
     }
 
     private func insertWaiting(_ report: Report) throws {
@@ -153,7 +121,7 @@ final class RosterUpsert {
     }
 
     /// Records a partner id for the person; false if an earlier row took the id.
-    private func writeReference(_ reference: ReferenceRuns.Reference) throws -> Bool {
+    func writeReference(_ reference: ReferenceRuns.Reference) throws -> Bool {
         try insertReferences.insert(CollectionOfOne(reference), bind: bindReference)
         return db.changesCount == 1
     }
@@ -167,7 +135,7 @@ final class RosterUpsert {
 
     /// Takes out a person this import has just written, with everything written for them (foreign
     /// keys are not enforced during an import, so nothing cascades).
-    private func forget(_ participantId: Int64) throws {
+    func forget(_ participantId: Int64) throws {
         for table in ["participantAttribute", "consent", "membership", "participant"] {
             let column = table == "participant" ? "id" : "participantId"
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE \(column) = ?").execute(arguments: [participantId])
@@ -175,7 +143,7 @@ final class RosterUpsert {
     }
 
     /// Inserts new people; returns their ids, in order.
-    private func insertNewPeople(_ entries: [RosterEntry]) throws -> [Int64] {
+    func insertNewPeople(_ entries: [RosterEntry]) throws -> [Int64] {
         var ids: [Int64] = []
         ids.reserveCapacity(entries.count)
         try insertPeople.insert(entries, bind: { statement, entry in
@@ -199,7 +167,7 @@ final class RosterUpsert {
     }
 
     /// Inserts new people's attributes, consents and panel membership.
-    private func insertDetails(_ entries: [RosterEntry], ids: [Int64]) throws {
+    func insertDetails(_ entries: [RosterEntry], ids: [Int64]) throws {
         var attributes: [(Int64, NamedValue)] = []
         var consents: [(Int64, ConsentRecord)] = []
         for index in entries.indices {
@@ -215,33 +183,7 @@ final class RosterUpsert {
         for id in ids { _ = try joinPanel(id, known: false) }
     }
 
-    private func upsertAttributes(_ participantId: Int64, _ attributes: [NamedValue]) throws -> Bool {
-        var changed = false
-        for attribute in attributes {
-            let current = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT value FROM participantAttribute WHERE participantId = ? AND name = ?"),
-                arguments: [participantId, attribute.name])
-            guard current != attribute.value else { continue }
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO participantAttribute (participantId, name, value) VALUES (?, ?, ?)")
-                .execute(arguments: [participantId, attribute.name, attribute.value])
-            changed = true
-        }
-        return changed
-    }
-
-    /// Adds the consent decisions not yet on record for someone who existed before.
-    private func addConsents(_ participantId: Int64, _ consents: [ConsentRecord]) throws -> Bool {
-        let missing = try consents.filter { consent in
-            try Bool.fetchOne(db.cachedStatement(sql: """
-                SELECT 1 FROM consent WHERE participantId = ? AND scope = ? AND version = ? AND given = ? AND recordedAt = ?
-                """), arguments: [participantId, consent.scope.rawValue, consent.version, consent.given,
-                                 StoredDate.text(consent.at)]) == nil
-        }
-        try insert(missing.map { (participantId, $0) })
-        return !missing.isEmpty
-    }
-
-    private func insert(_ consents: [(Int64, ConsentRecord)]) throws {
+    func insert(_ consents: [(Int64, ConsentRecord)]) throws {
         try insertConsents.insert(consents) { statement, pair in
             statement.bind(pair.0)
             statement.bind(pair.1.scope.rawValue)
@@ -251,7 +193,7 @@ final class RosterUpsert {
         }
     }
 
-    private func joinPanel(_ participantId: Int64, known: Bool = true) throws -> Bool {
+    func joinPanel(_ participantId: Int64, known: Bool = true) throws -> Bool {
         guard let panelId else { return false }
         let status = known ? try String.fetchOne(
             db.cachedStatement(sql: "SELECT status FROM membership WHERE panelId = ? AND participantId = ?"),
