@@ -8,14 +8,45 @@ public enum REFICaseLinks {
     /// after the text's end); nil for none. A turn claimed by several cases is nobody's, with a warning.
     public static func speakers(of turns: [REFIImportTurn], selections: [REFIImportSelection], cases: [REFIImportCase],
                                 source: String, warnings: inout [String]) -> [Int?] {
-        var owners: [String: Set<Int>] = [:]
-        for (index, person) in cases.enumerated() {
-            for guid in person.selectionGUIDs { owners[guid, default: []].insert(index) }
+        speakers(of: turns, selections: selections, owners: Owners(cases), cases: cases, source: source, warnings: &warnings)
+    }
+
+    /// Which cases refer to each selection, found once for a whole project: a million turns'
+    /// references, rebuilt for every source, had cost more than the turns themselves.
+    public struct Owners: Sendable {
+        /// The one case referring to a selection; most selections are one person's turn.
+        private var single: [String: Int] = [:]
+        /// Selections that several cases refer to.
+        private var several: [String: Set<Int>] = [:]
+
+        /// The owners of every selection the cases refer to.
+        public init(_ cases: [REFIImportCase]) {
+            for (index, person) in cases.enumerated() {
+                for guid in person.selectionGUIDs {
+                    if let other = single[guid] {
+                        if other != index { several[guid, default: [other]].insert(index) }
+                    } else {
+                        single[guid] = index
+                    }
+                }
+            }
         }
+
+        var isEmpty: Bool { single.isEmpty }
+
+        func cases(of guid: String) -> Set<Int>? {
+            if let many = several[guid] { return many }
+            return single[guid].map { [$0] }
+        }
+    }
+
+    /// `speakers` with the owners found beforehand.
+    public static func speakers(of turns: [REFIImportTurn], selections: [REFIImportSelection], owners: Owners,
+                                cases: [REFIImportCase], source: String, warnings: inout [String]) -> [Int?] {
         guard !owners.isEmpty else { return turns.map { _ in nil } }
         var byStart: [Int: [(end: Int, cases: Set<Int>)]] = [:]
         for selection in selections {
-            guard let guid = selection.guid, let claimed = owners[guid] else { continue }
+            guard let guid = selection.guid, let claimed = owners.cases(of: guid) else { continue }
             byStart[selection.start, default: []].append((selection.end, claimed))
         }
         return turns.map { turn in

@@ -71,7 +71,13 @@ extension REFIProjectReader {
         }
         source.text = text
         source.selections = checked(selections, in: text, source: name)
-        project.sources.append(source)
+        project.textSources += 1
+        if let each {
+            source.selections = checkedReferences(source.selections)
+            try each(project, source)
+        } else {
+            project.sources.append(source)
+        }
     }
 
     /// The selections that lie inside `text` (positions converted from UTF-16 units for NVivo);
@@ -130,19 +136,24 @@ extension REFIProjectReader {
 
     /// Codings naming a code the codebook lacks are listed and dropped.
     func checkReferences() {
-        let known = Set(project.codes.compactMap(\.guid))
         for index in project.sources.indices {
-            project.sources[index].selections = project.sources[index].selections.map { selection in
-                var kept = selection
-                kept.codeGUIDs = selection.codeGUIDs.filter { guid in
-                    guard known.contains(guid) else {
-                        project.warnings.append("project.qde:\(selection.line): a coding names missing code \(guid); skipped")
-                        return false
-                    }
-                    return true
+            project.sources[index].selections = checkedReferences(project.sources[index].selections)
+        }
+    }
+
+    /// `selections` without codings that name a code the codebook (as read so far) lacks; those are listed.
+    func checkedReferences(_ selections: [REFIImportSelection]) -> [REFIImportSelection] {
+        let known = Set(project.codes.compactMap(\.guid))
+        return selections.map { selection in
+            var kept = selection
+            kept.codeGUIDs = selection.codeGUIDs.filter { guid in
+                guard known.contains(guid) else {
+                    referenceWarnings.append("project.qde:\(selection.line): a coding names missing code \(guid); skipped")
+                    return false
                 }
-                return kept
+                return true
             }
+            return kept
         }
     }
 
