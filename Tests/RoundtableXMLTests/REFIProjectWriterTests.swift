@@ -54,7 +54,8 @@ struct REFIProjectWriterTests {
         #expect(source.selections.map(\.end) == spans.map(\.1))
         #expect(source.selections.filter { !$0.codeGUIDs.isEmpty }.count == 2000)
         #expect(project.codes.map(\.description) == ["Waiting & queues"])
-        #expect(project.cases.map(\.selectionGUIDs) == [["9f2b4d36-4c5e-4a1f-9a3e-1d2c3b4a5f60"]])
+        #expect(project.selectionOwners.cases(of: "9f2b4d36-4c5e-4a1f-9a3e-1d2c3b4a5f60") == [0])
+        #expect(project.selectionOwners.count == 1)
         #expect(project.warnings.filter { $0.contains("missing") }.isEmpty, "\(project.warnings)")
     }
 

@@ -8,6 +8,9 @@ public struct REFIImportProject: Sendable {
     public var users: [REFIImportUser] = []
     public var sources: [REFIImportSource] = []
     public var cases: [REFIImportCase] = []
+    /// The cases (by index in `cases`) that refer to each selection, as a reader finds them; the
+    /// import also counts each case's own `selectionGUIDs`.
+    public var selectionOwners = REFICaseLinks.Owners()
     /// How many sources of any kind (text, PDF, picture, audio, video) the project declares.
     public var declaredSources = 0
     /// How many text sources were read, whether kept in `sources` or handed on as they were read.
@@ -104,7 +107,8 @@ public struct REFIImportCase: Sendable {
     public var name: String
     public var variables: [(name: String, value: String)]
     /// GUIDs, in canonical form, of the selections (their turns) and the sources (sessions they
-    /// took part in) the case refers to.
+    /// took part in) the case refers to. A reader records the selections in the project's
+    /// `selectionOwners` instead: a million turns' GUIDs as strings took ~130 MB.
     public var selectionGUIDs: [String] = []
     public var sourceGUIDs: [String] = []
 

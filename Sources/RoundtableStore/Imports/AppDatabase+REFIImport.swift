@@ -126,7 +126,16 @@ struct REFIProjectImport {
         for (index, person) in project.cases.enumerated() {
             for guid in person.sourceGUIDs { taking[guid, default: []].insert(index) }
         }
-        owners = REFICaseLinks.Owners(project.cases)
+        if project.cases.allSatisfy(\.selectionGUIDs.isEmpty) {
+            owners = project.selectionOwners
+        } else {
+            var owners = project.selectionOwners
+            for (index, person) in project.cases.enumerated() {
+                for guid in person.selectionGUIDs { owners.add(guid, owner: index) }
+            }
+            owners.seal()
+            self.owners = owners
+        }
     }
 
     /// Brings one text source across as a past session with its transcript.

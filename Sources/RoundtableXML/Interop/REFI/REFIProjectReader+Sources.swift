@@ -7,6 +7,7 @@ extension REFIProjectReader {
     /// missing or not UTF-8 stops the import: its sessions would be silently incomplete.
     func readSource() throws {
         project.declaredSources += 1
+        project.selectionOwners.seal()
         if codebookOnly { return try reader.skipElement() }
         let a = reader.attributes()
         let line = reader.line

@@ -79,6 +79,7 @@ public final class REFIProjectReader {
                 if let guid = a["guid"].flatMap(GUID.normalized) { variables[guid] = a["name"] ?? "" }
                 try reader.skipElement()
             case .start("Case"): try readCase()
+            case .end("Cases"): project.selectionOwners.seal()
             case .start("TextSource"): try readSource()
             case .start("PictureSource"), .start("PDFSource"), .start("AudioSource"), .start("VideoSource"):
                 project.declaredSources += 1
@@ -101,6 +102,7 @@ public final class REFIProjectReader {
             }
         }
         project.codes = codes.entries
+        project.selectionOwners.seal()
         checkReferences()
         project.warnings += referenceWarnings
         for (name, count) in skipped.sorted(by: { $0.key < $1.key }) {
@@ -131,7 +133,7 @@ public final class REFIProjectReader {
                     if let value = try readVariableValue() { person.variables.append(value) }
                     continue
                 case .start("SelectionRef"):
-                    if let guid = reader.attributes()["targetGUID"].flatMap(GUID.normalized) { person.selectionGUIDs.append(guid) }
+                    if let guid = reader.attributes()["targetGUID"] { project.selectionOwners.add(guid, owner: project.cases.count) }
                     continue
                 case .start("SourceRef"):
                     if let guid = reader.attributes()["targetGUID"].flatMap(GUID.normalized) { person.sourceGUIDs.append(guid) }
@@ -148,6 +150,7 @@ public final class REFIProjectReader {
         }
         guard !name.isEmpty else {
             project.warnings.append("project.qde:\(line): a case without a name is not brought across")
+            project.selectionOwners.removeOwners(from: project.cases.count)
             return
         }
         project.cases.append(person)
