@@ -72,6 +72,8 @@ extension REFIProjectReader {
         }
         source.text = text
         source.selections = checked(selections, in: text, source: name)
+        // Let go of the list as read: two lists of 100k selections were held while the source was brought across.
+        selections = []
         project.textSources += 1
         if let each {
             source.selections = checkedReferences(source.selections)
@@ -86,6 +88,7 @@ extension REFIProjectReader {
     private func checked(_ selections: [REFIImportSelection], in text: String, source: String) -> [REFIImportSelection] {
         let length = countsUTF16 ? text.utf16.count : text.unicodeScalars.count
         var kept: [REFIImportSelection] = []
+        kept.reserveCapacity(selections.count)
         for selection in selections {
             let named = "selection \(selection.guid ?? "without a GUID") \(selection.start)..<\(selection.end)"
             let codings = "its \(selection.codeGUIDs.count) codings are not applied"
