@@ -99,14 +99,15 @@ struct REFIProjectReaderTests {
             <SourceRef targetGUID="\(Self.source)"/><SelectionRef targetGUID="{5E1E0000-0000-4000-8000-0000000000AA}"/></Case></Cases>
             """))
         #expect(project.sources.first?.variable(REFISessionVariables.start) == "2026-11-13T15:30:00Z")
-        #expect(project.cases.map(\.selectionGUIDs) == [["5e1e0000-0000-4000-8000-0000000000aa"]])
+        #expect(project.selectionOwners.cases(of: "5e1e0000-0000-4000-8000-0000000000aa") == [0])
+        #expect(project.selectionOwners.count == 1)
         #expect(project.cases.map(\.sourceGUIDs) == [[Self.source.lowercased()]])
         #expect(!project.warnings.contains { $0.contains("SourceRef") || $0.contains("VariableValue") }, "\(project.warnings)")
         var warnings: [String] = []
         let source = try #require(project.sources.first)
         let turns = REFITurnSplitter.split(try #require(source.text), selections: source.selections, source: "s", warnings: &warnings)
-        #expect(REFICaseLinks.speakers(of: turns, selections: source.selections, cases: project.cases, source: "s",
-                                       warnings: &warnings) == [0, nil])
+        #expect(REFICaseLinks.speakers(of: turns, selections: source.selections, owners: project.selectionOwners,
+                                       cases: project.cases, source: "s", warnings: &warnings) == [0, nil])
     }
 
     @Test func nvivoPositionsInUTF16UnitsAreConvertedInOnePass() {

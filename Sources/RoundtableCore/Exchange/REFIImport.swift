@@ -8,8 +8,13 @@ public struct REFIImportProject: Sendable {
     public var users: [REFIImportUser] = []
     public var sources: [REFIImportSource] = []
     public var cases: [REFIImportCase] = []
+    /// The cases (by index in `cases`) that refer to each selection, as a reader finds them; the
+    /// import also counts each case's own `selectionGUIDs`.
+    public var selectionOwners = REFICaseLinks.Owners()
     /// How many sources of any kind (text, PDF, picture, audio, video) the project declares.
     public var declaredSources = 0
+    /// How many text sources were read, whether kept in `sources` or handed on as they were read.
+    public var textSources = 0
     /// Selections listed in `warnings` and not applied: outside their source, not a range, on no text.
     public var selectionsNotApplied = 0
     /// What was read but not brought across, with file and line where known.
@@ -22,7 +27,7 @@ public struct REFIImportProject: Sendable {
     /// across only its codebook and cases), or nil. A project that declares no source at all is a
     /// codebook by intent; one whose sources are all of kinds Roundtable cannot read is not.
     public var sourcesNotBroughtAcross: String? {
-        guard sources.isEmpty, declaredSources > 0 else { return nil }
+        guard sources.isEmpty, textSources == 0, declaredSources > 0 else { return nil }
         return "none of the project's \(declaredSources) sources is a text source that can be brought across"
     }
 }
@@ -102,7 +107,8 @@ public struct REFIImportCase: Sendable {
     public var name: String
     public var variables: [(name: String, value: String)]
     /// GUIDs, in canonical form, of the selections (their turns) and the sources (sessions they
-    /// took part in) the case refers to.
+    /// took part in) the case refers to. A reader records the selections in the project's
+    /// `selectionOwners` instead: a million turns' GUIDs as strings took ~130 MB.
     public var selectionGUIDs: [String] = []
     public var sourceGUIDs: [String] = []
 

@@ -177,3 +177,21 @@ public struct REFINote: Hashable, Sendable {
         self.created = created
     }
 }
+
+/// Receives a REFI-QDA project as an export streams it: each source's lines and selections in
+/// turn, then the rest of the project, whose cases' turns are read back on demand. Nothing the
+/// size of the transcripts is held: a million turns pass through one line at a time.
+public protocol REFIProjectSink: AnyObject {
+    /// Starts the text of `source` (its name and GUIDs; its selections follow one by one).
+    func beginSource(_ source: REFISource) throws
+    /// Appends one `speaker: text` line to the open source and returns the code-point offset where
+    /// `text` starts. Line breaks inside either become spaces, one for one, so offsets into `text` hold.
+    func appendLine(speaker: String, text: String) throws -> Int
+    /// A selection (a turn or a coding) of the open source.
+    func select(_ selection: REFISelection) throws
+    /// Ends the open source; `source` now carries its note references and variable values.
+    func endSource(_ source: REFISource) throws
+    /// Writes the rest: `project` has no text or selections in its sources, and no selection GUIDs
+    /// in its cases; `turns(index, emit)` emits the GUID of each turn of case number `index`, in order.
+    func finish(_ project: REFIProject, turns: (Int, (String) throws -> Void) throws -> Void) throws
+}

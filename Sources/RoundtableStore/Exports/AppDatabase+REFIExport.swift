@@ -13,13 +13,16 @@ public enum REFIScope: Sendable {
 }
 
 extension AppDatabase {
-    /// The sessions in `scope` as a REFI-QDA project, in one write transaction: GUIDs that are not
-    /// stored yet (sessions, participants, moderators, coders, turns, variables) are assigned and
-    /// kept, so a second export names everything the same. With `pseudonymize`, participants are
-    /// P01, P02, … (by key, over the whole project) in case names, speakers and texts, and coded
-    /// spans move with the text; moderators and coders (the project's users) keep their names
-    /// everywhere, and the key to the codes is `pseudonymKey`.
-    public func refiProject(_ scope: REFIScope, name: String, pseudonymize: Bool = false) throws -> REFIProject {
+    /// The sessions in `scope` as a REFI-QDA project, streamed into `sink` in one write
+    /// transaction: GUIDs that are not stored yet (sessions, participants, moderators, coders, turns,
+    /// variables) are assigned and kept, so a second export names everything the same. With
+    /// `pseudonymize`, participants are P01, P02, … (by key, over the whole project) in case names,
+    /// speakers and texts, and coded spans move with the text; moderators and coders (the project's
+    /// users) keep their names everywhere, and the key to the codes is `pseudonymKey`. Returns the
+    /// project without its sources' texts and selections and without its cases' turns, which went
+    /// to `sink` as they were read.
+    public func exportREFIProject(_ scope: REFIScope, name: String, pseudonymize: Bool = false,
+                                  into sink: REFIProjectSink) throws -> REFIProject {
         try write { db in
             var ids = REFIIdentities(db)
             let sessions = try refiSessions(db, scope)
@@ -75,31 +78,34 @@ extension AppDatabase {
                 if let lead = try Self.moderators(db, of: session.id!).first {
                     source.creatingUserGUID = try ids.guid("moderator", "\(lead.key)")
                 }
+                try sink.beginSource(source)
+                try REFITurnIdentities.assign(db, session: session.id!)
                 var codings = try RowMerge(Row.fetchCursor(db, sql: """
                     SELECT utterance.sequence, coding.* FROM coding JOIN utterance ON utterance.id = coding.utteranceId
                     WHERE utterance.sessionId = ? ORDER BY utterance.sequence, coding.id
                     """, arguments: [session.id!])) { try Coding(row: $0) }
-                let utterances = try Utterance.filter(Column("sessionId") == session.id!).order(Column("sequence")).fetchCursor(db)
+                let turns = try REFITurnIdentities.turns(db, session: session.id!)
                 var speakers = Set<Int64>()
-                while let utterance = try utterances.next() {
-                    var (speaker, text) = (utterance.speakerLabel, utterance.text)
-                    var utteranceCodings = try codings.values(for: Int64(utterance.sequence))
+                while try turns.next() {
+                    let (id, sequence) = (turns.int64(0), turns.int64(1))
+                    let person: Int64? = turns.isNull(2) ? nil : turns.int64(2)
+                    var (speaker, text) = (turns.text(3), turns.text(4))
+                    var utteranceCodings = try codings.values(for: sequence)
                     if let pseudonyms {
                         (text, utteranceCodings) = pseudonyms.apply(to: text, codings: utteranceCodings)
-                        speaker = utterance.participantId.flatMap(pseudonyms.code(of:)) ?? pseudonyms.apply(to: speaker, codings: []).text
+                        speaker = person.flatMap(pseudonyms.code(of:)) ?? pseudonyms.apply(to: speaker, codings: []).text
                     }
                     let length = text.unicodeScalars.count
-                    let offset = source.appendLine(speaker: speaker, text: text)
-                    if let person = utterance.participantId, cases[person] != nil {
-                        let turn = REFISelection(guid: try ids.guid("utterance", "\(utterance.key)"), name: "\(utterance.key)",
-                                                 start: offset, end: offset + length)
-                        source.selections.append(turn)
-                        cases[person]?.selectionGUIDs.append(turn.guid)
+                    let offset = try sink.appendLine(speaker: speaker, text: text)
+                    if let person, cases[person] != nil {
+                        let key = EntityKey(.utterance, id: id)
+                        let guid = try turns.optionalText(5) ?? ids.guid("utterance", "\(key)")
+                        try sink.select(REFISelection(guid: guid, name: "\(key)", start: offset, end: offset + length))
                         if speakers.insert(person).inserted { cases[person]?.sourceGUIDs.append(source.guid) }
                     }
                     for coding in utteranceCodings {
-                        source.selections.append(try refiSelection(coding, offset: offset, length: length,
-                                                                   codes: codeGUIDs, coders: coders, ids: &ids))
+                        try sink.select(try refiSelection(coding, offset: offset, length: length,
+                                                          codes: codeGUIDs, coders: coders, ids: &ids))
                     }
                 }
                 for note in try Note.filter(Column("sessionId") == session.id!).order(Column("id")).fetchAll(db) {
@@ -116,10 +122,16 @@ extension AppDatabase {
                     project.notes.append(exported)
                     source.noteGUIDs.append(note.guid)
                 }
+                try sink.endSource(source)
                 project.sources.append(source)
             }
             project.cases = people.compactMap { cases[$0.id!] }
             project.pseudonymKey = pseudonyms?.key(sessions: sessions.map(\.key))
+            let speakers = people.filter { cases[$0.id!] != nil }.map { $0.id! }
+            let explicit = if case .sessions = scope { true } else { false }
+            try sink.finish(project) { index, emit in
+                try REFITurnIdentities.guids(db, participant: speakers[index], sessions: sessionIds, fewSessions: explicit, emit)
+            }
             return project
         }
     }
@@ -176,5 +188,63 @@ struct REFIIdentities {
         let guid = GUID.make()
         try db.execute(sql: "INSERT INTO refiIdentity (kind, key, guid) VALUES (?, ?, ?)", arguments: [kind, key, guid])
         return guid
+    }
+}
+
+/// Turns' GUIDs in bulk: a million turns are one query each way, not a look-up (and an insert)
+/// apiece. A turn's identity key is its utterance key, `U-` and at least six digits.
+enum REFITurnIdentities {
+    private static let key = "printf('U-%06d', utterance.id)"
+
+    /// Stores a GUID for every turn of the session that has a speaking participant and none yet.
+    static func assign(_ db: Database, session: Int64) throws {
+        let missing = try Int64.fetchAll(db, sql: """
+            SELECT utterance.id FROM utterance
+            WHERE utterance.sessionId = ? AND utterance.participantId IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM refiIdentity WHERE kind = 'utterance' AND key = \(key))
+            """, arguments: [session])
+        guard !missing.isEmpty else { return }
+        let insert = try db.cachedStatement(sql: "INSERT INTO refiIdentity (kind, key, guid) VALUES ('utterance', ?, ?)")
+        for id in missing {
+            try insert.execute(arguments: ["\(EntityKey(.utterance, id: id))", GUID.make()])
+        }
+    }
+
+    /// The session's turns in order: id, sequence, participantId, speakerLabel, text, stored GUID.
+    static func turns(_ db: Database, session: Int64) throws -> RawRows {
+        try RawRows(db, sql: """
+            SELECT utterance.id, utterance.sequence, utterance.participantId, utterance.speakerLabel, utterance.text, refiIdentity.guid
+            FROM utterance LEFT JOIN refiIdentity ON refiIdentity.kind = 'utterance' AND refiIdentity.key = \(key)
+            WHERE utterance.sessionId = \(session) ORDER BY utterance.sequence
+            """)
+    }
+
+    /// Emits the GUID of each turn of `participant` in `sessions`, in session order, then turn order.
+    /// `fewSessions`: the sessions are a few named ones, so each is walked in turn order (`+` keeps
+    /// SQLite off the participant index, which would visit the person's turns in every session:
+    /// ten times the work for one session of ten). Otherwise the participant index finds the turns.
+    static func guids(_ db: Database, participant: Int64, sessions: [Int64], fewSessions: Bool,
+                      _ emit: (String) throws -> Void) throws {
+        guard !sessions.isEmpty else { return }
+        if fewSessions {
+            for session in sessions {
+                let rows = try RawRows(db, sql: """
+                    SELECT refiIdentity.guid FROM utterance
+                    JOIN refiIdentity ON refiIdentity.kind = 'utterance' AND refiIdentity.key = \(key)
+                    WHERE utterance.sessionId = \(session) AND +utterance.participantId = \(participant)
+                    ORDER BY utterance.sequence
+                    """)
+                while try rows.next() { try emit(rows.text(0)) }
+            }
+            return
+        }
+        let order = sessions.enumerated().map { "WHEN \($1) THEN \($0)" }.joined(separator: " ")
+        let rows = try RawRows(db, sql: """
+            SELECT refiIdentity.guid FROM utterance
+            JOIN refiIdentity ON refiIdentity.kind = 'utterance' AND refiIdentity.key = \(key)
+            WHERE utterance.participantId = \(participant) AND utterance.sessionId IN (\(sessions.map(String.init).joined(separator: ",")))
+            ORDER BY CASE utterance.sessionId \(order) END, utterance.sequence
+            """)
+        while try rows.next() { try emit(rows.text(0)) }
     }
 }

@@ -44,11 +44,13 @@ struct ExportREFI: ParsableCommand {
         let database = try workspace.openExisting()
         let now = database.clock()
         let path = try destination.path(stem: stem + pseudonym.stemSuffix, extension: "qdpx", now: now)
-        let project = try database.refiProject(scope, name: "Roundtable \(stem.dropFirst(5))", pseudonymize: pseudonym.pseudonymize)
+        let writer = try REFIProjectWriter(destination: path, origin: "Roundtable \(Roundtable.configuration.version)", created: now)
+        let project = try database.exportREFIProject(scope, name: "Roundtable \(stem.dropFirst(5))", pseudonymize: pseudonym.pseudonymize,
+                                                     into: writer)
+        // The project appears only once the GUIDs it names are stored.
+        try writer.commit()
         let wroteKey = try project.pseudonymKey.flatMap(pseudonym.write)
-        try REFIProjectWriter.write(project, to: path, origin: "Roundtable \(Roundtable.configuration.version)", created: now)
-        let codings = (project.sources.flatMap(\.selections) + project.notes.flatMap(\.selections)).filter { $0.coding != nil }.count
-        destination.report("wrote \(project.sources.count) sources, \(codings) codings and \(project.cases.count) cases to \(OutputFileOptions.name(path))")
+        destination.report("wrote \(project.sources.count) sources, \(writer.codings) codings and \(project.cases.count) cases to \(OutputFileOptions.name(path))")
         wroteKey.map(destination.report)
     }
 }

@@ -29,16 +29,22 @@ struct ImportREFI: ParsableCommand {
 
     func run() throws {
         let database = try workspace.open()
-        let project = try REFIProjectReader(path: file, maxSize: limits.maxSize, codebookOnly: codebookOnly).read()
-        if !codebookOnly, let reason = project.sourcesNotBroughtAcross {
-            project.warnings.forEach(Console.warning)
-            throw RoundtableError.rule("\(file): \(reason), so it would give no sessions "
-                                       + "(give --codebook-only to bring across only its codebook and cases)")
+        let reader = try REFIProjectReader(path: file, maxSize: limits.maxSize, codebookOnly: codebookOnly)
+        var codes = 0
+        // Each source becomes a session as it is read; a project that gives none is rolled back whole.
+        let report = try database.importREFIProject(panel: panel) { each in
+            let project = try reader.read(each: each)
+            if !codebookOnly, let reason = project.sourcesNotBroughtAcross {
+                project.warnings.forEach(Console.warning)
+                throw RoundtableError.rule("\(file): \(reason), so it would give no sessions "
+                                           + "(give --codebook-only to bring across only its codebook and cases)")
+            }
+            codes = project.codes.count
+            return project
         }
-        let report = try database.importREFIProject(project, panel: panel)
         report.warnings.forEach(Console.warning)
         Console.print("refi \(file): \(report.sessions.count) sources, \(report.utterances) utterances, "
-                      + "\(project.codes.count) codes (\(report.codesCreated) created), \(report.codings) codings, "
+                      + "\(codes) codes (\(report.codesCreated) created), \(report.codings) codings, "
                       + "\(report.selectionsNotApplied) selections not applied, \(report.cases) cases "
                       + "(\(report.attributedTurns) turns theirs), \(report.warnings.count) warnings; panel \(report.panel)")
     }

@@ -7,6 +7,7 @@ extension REFIProjectReader {
     /// missing or not UTF-8 stops the import: its sessions would be silently incomplete.
     func readSource() throws {
         project.declaredSources += 1
+        project.selectionOwners.seal()
         if codebookOnly { return try reader.skipElement() }
         let a = reader.attributes()
         let line = reader.line
@@ -71,7 +72,15 @@ extension REFIProjectReader {
         }
         source.text = text
         source.selections = checked(selections, in: text, source: name)
-        project.sources.append(source)
+        // Let go of the list as read: two lists of 100k selections were held while the source was brought across.
+        selections = []
+        project.textSources += 1
+        if let each {
+            source.selections = checkedReferences(source.selections)
+            try each(project, source)
+        } else {
+            project.sources.append(source)
+        }
     }
 
     /// The selections that lie inside `text` (positions converted from UTF-16 units for NVivo);
@@ -79,6 +88,7 @@ extension REFIProjectReader {
     private func checked(_ selections: [REFIImportSelection], in text: String, source: String) -> [REFIImportSelection] {
         let length = countsUTF16 ? text.utf16.count : text.unicodeScalars.count
         var kept: [REFIImportSelection] = []
+        kept.reserveCapacity(selections.count)
         for selection in selections {
             let named = "selection \(selection.guid ?? "without a GUID") \(selection.start)..<\(selection.end)"
             let codings = "its \(selection.codeGUIDs.count) codings are not applied"
@@ -130,19 +140,24 @@ extension REFIProjectReader {
 
     /// Codings naming a code the codebook lacks are listed and dropped.
     func checkReferences() {
-        let known = Set(project.codes.compactMap(\.guid))
         for index in project.sources.indices {
-            project.sources[index].selections = project.sources[index].selections.map { selection in
-                var kept = selection
-                kept.codeGUIDs = selection.codeGUIDs.filter { guid in
-                    guard known.contains(guid) else {
-                        project.warnings.append("project.qde:\(selection.line): a coding names missing code \(guid); skipped")
-                        return false
-                    }
-                    return true
+            project.sources[index].selections = checkedReferences(project.sources[index].selections)
+        }
+    }
+
+    /// `selections` without codings that name a code the codebook (as read so far) lacks; those are listed.
+    func checkedReferences(_ selections: [REFIImportSelection]) -> [REFIImportSelection] {
+        let known = Set(project.codes.compactMap(\.guid))
+        return selections.map { selection in
+            var kept = selection
+            kept.codeGUIDs = selection.codeGUIDs.filter { guid in
+                guard known.contains(guid) else {
+                    referenceWarnings.append("project.qde:\(selection.line): a coding names missing code \(guid); skipped")
+                    return false
                 }
-                return kept
+                return true
             }
+            return kept
         }
     }
 

@@ -26,8 +26,28 @@ public final class REFIProjectReader {
         self.codebookOnly = codebookOnly
     }
 
+    /// Called with the project read so far (codebook, users, cases: they precede the sources in a
+    /// project.qde) and each text source as it is read, instead of keeping it in `sources`.
+    var each: ((REFIImportProject, REFIImportSource) throws -> Void)?
+    /// Warnings about codings that name a missing code, listed after the others as when the
+    /// project was checked whole.
+    var referenceWarnings: [String] = []
+
     /// The whole project; source texts are read from the archive.
     public func read() throws -> REFIImportProject {
+        each = nil
+        return try readProject()
+    }
+
+    /// The project without its sources, each of which is handed to `each` as it is read (with the
+    /// project read so far) and then let go: a project of a million turns is never held whole.
+    public func read(each: @escaping (REFIImportProject, REFIImportSource) throws -> Void) throws -> REFIImportProject {
+        self.each = each
+        defer { self.each = nil }
+        return try readProject()
+    }
+
+    private func readProject() throws -> REFIImportProject {
         guard let first = try reader.next(), case .start("Project") = first, reader.namespaceURI == Self.namespace else {
             throw XMLInputError(file: reader.file, line: reader.line, message: "expected <Project> in namespace \(Self.namespace)")
         }
@@ -53,11 +73,13 @@ public final class REFIProjectReader {
             case .start("Description") where codes.isOpen:
                 codes.describe(UnicodeText.trimmed(try reader.elementText()))
             case .end("Code"): codes.close()
+            case .end("CodeBook"): project.codes = codes.entries
             case .start("Variable"):
                 let a = reader.attributes()
                 if let guid = a["guid"].flatMap(GUID.normalized) { variables[guid] = a["name"] ?? "" }
                 try reader.skipElement()
             case .start("Case"): try readCase()
+            case .end("Cases"): project.selectionOwners.seal()
             case .start("TextSource"): try readSource()
             case .start("PictureSource"), .start("PDFSource"), .start("AudioSource"), .start("VideoSource"):
                 project.declaredSources += 1
@@ -80,7 +102,9 @@ public final class REFIProjectReader {
             }
         }
         project.codes = codes.entries
+        project.selectionOwners.seal()
         checkReferences()
+        project.warnings += referenceWarnings
         for (name, count) in skipped.sorted(by: { $0.key < $1.key }) {
             project.warnings.append("project.qde: \(count) <\(name)> not brought across")
         }
@@ -109,7 +133,7 @@ public final class REFIProjectReader {
                     if let value = try readVariableValue() { person.variables.append(value) }
                     continue
                 case .start("SelectionRef"):
-                    if let guid = reader.attributes()["targetGUID"].flatMap(GUID.normalized) { person.selectionGUIDs.append(guid) }
+                    if let guid = reader.attributes()["targetGUID"] { project.selectionOwners.add(guid, owner: project.cases.count) }
                     continue
                 case .start("SourceRef"):
                     if let guid = reader.attributes()["targetGUID"].flatMap(GUID.normalized) { person.sourceGUIDs.append(guid) }
@@ -126,6 +150,7 @@ public final class REFIProjectReader {
         }
         guard !name.isEmpty else {
             project.warnings.append("project.qde:\(line): a case without a name is not brought across")
+            project.selectionOwners.removeOwners(from: project.cases.count)
             return
         }
         project.cases.append(person)
