@@ -25,50 +25,88 @@ struct AttributeCounter {
     }
 
     mutating func scan(_ bytes: UnsafeRawBufferPointer) throws {
-        for byte in bytes {
-            if byte == 0x0A { line += 1 }
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        let end = bytes.count
+        var index = 0
+        // Text and quoted values are most of the bytes: memchr skips them to the one byte that
+        // ends them, and lines are counted per chunk (or up to an error) instead of per byte.
+        while index < end {
             switch state {
             case .text:
-                if byte == UInt8(ascii: "<") { state = .open }
-            case .open:
-                switch byte {
-                case UInt8(ascii: "!"): state = .bang
-                case UInt8(ascii: "?"): state = .other
-                default: (state, count) = (.tag, 0)
-                }
-            case .tag:
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "'"): state = .quoted(byte)
-                case UInt8(ascii: ">"): state = .text
-                case UInt8(ascii: "="):
-                    count += 1
-                    guard count <= Self.limit else {
-                        throw XMLInputError(file: file, line: line, message: "an element has more than \(Self.limit) attributes; "
-                                            + "refused (no file Roundtable reads has such elements)")
-                    }
-                default: break
-                }
+                index = Self.next(UInt8(ascii: "<"), in: base, from: index, to: end)
+                if index < end { (state, index) = (.open, index + 1) }
             case .quoted(let quote):
-                if byte == quote { state = .tag }
-            case .bang:
-                switch byte {
-                case UInt8(ascii: "-"): state = .bangDash
-                case UInt8(ascii: "["): (state, run) = (.cdata, 0)
-                default: state = .other
+                index = Self.next(quote, in: base, from: index, to: end)
+                if index < end { (state, index) = (.tag, index + 1) }
+            default:
+                if !step(base[index]) {
+                    throw XMLInputError(file: file, line: line + Self.newlines(in: base, count: index),
+                                        message: "an element has more than \(Self.limit) attributes; "
+                                        + "refused (no file Roundtable reads has such elements)")
                 }
-            case .bangDash:
-                (state, run) = (byte == UInt8(ascii: "-") ? .comment : .other, 0)
-            case .comment:
-                if byte == UInt8(ascii: ">") && run >= 2 { state = .text }
-                run = byte == UInt8(ascii: "-") ? run + 1 : 0
-            case .cdata:
-                if byte == UInt8(ascii: ">") && run >= 2 { state = .text }
-                run = byte == UInt8(ascii: "]") ? run + 1 : 0
-            case .other:
-                // A processing instruction or a declaration: taken to end at the next `>`, which at
-                // worst counts a PI's text as a tag, refusing only a file built to be refused.
-                if byte == UInt8(ascii: ">") { state = .text }
+                index += 1
             }
         }
+        line += Self.newlines(in: base, count: end)
+    }
+
+    /// The index of the first `byte` in `start..<end`, or `end`.
+    private static func next(_ byte: UInt8, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        guard let found = memchr(base + start, Int32(byte), end - start) else { return end }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+
+    /// Newlines in the first `count` bytes, found with memchr (a byte loop here cost as much as
+    /// the whole scan before it).
+    private static func newlines(in base: UnsafePointer<UInt8>, count: Int) -> Int {
+        var total = 0
+        var index = next(0x0A, in: base, from: 0, to: count)
+        while index < count {
+            total += 1
+            index = next(0x0A, in: base, from: index + 1, to: count)
+        }
+        return total
+    }
+
+    /// Takes one byte outside text and quoted values; false when a tag has too many attributes.
+    private mutating func step(_ byte: UInt8) -> Bool {
+        switch state {
+        case .text, .quoted:
+            preconditionFailure("text and quoted values are skipped by scan")
+        case .open:
+            switch byte {
+            case UInt8(ascii: "!"): state = .bang
+            case UInt8(ascii: "?"): state = .other
+            default: (state, count) = (.tag, 0)
+            }
+        case .tag:
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): state = .quoted(byte)
+            case UInt8(ascii: ">"): state = .text
+            case UInt8(ascii: "="):
+                count += 1
+                return count <= Self.limit
+            default: break
+            }
+        case .bang:
+            switch byte {
+            case UInt8(ascii: "-"): state = .bangDash
+            case UInt8(ascii: "["): (state, run) = (.cdata, 0)
+            default: state = .other
+            }
+        case .bangDash:
+            (state, run) = (byte == UInt8(ascii: "-") ? .comment : .other, 0)
+        case .comment:
+            if byte == UInt8(ascii: ">") && run >= 2 { state = .text }
+            run = byte == UInt8(ascii: "-") ? run + 1 : 0
+        case .cdata:
+            if byte == UInt8(ascii: ">") && run >= 2 { state = .text }
+            run = byte == UInt8(ascii: "]") ? run + 1 : 0
+        case .other:
+            // A processing instruction or a declaration: taken to end at the next `>`, which at
+            // worst counts a PI's text as a tag, refusing only a file built to be refused.
+            if byte == UInt8(ascii: ">") { state = .text }
+        }
+        return true
     }
 }
