@@ -51,6 +51,21 @@ struct WorkspaceRestoreBulkTests {
         #expect(count == 3)
     }
 
+    @Test func codingsComeBackAsTheSourceStoredThem() throws {
+        let source = try Self.source()
+        _ = try source.db.addCode(name: "Queue")
+        let utterances = try source.db.read { try Int64.fetchAll($0, sql: "SELECT id FROM utterance ORDER BY id") }
+        try source.db.applyCode("Queue", to: EntityKey(.utterance, id: utterances[1]))
+        try source.db.applyCode("Queue", to: EntityKey(.utterance, id: utterances[2]), from: 4, to: 9)
+        let restored = try Workspace()
+        let summary = try restored.db.restoreWorkspace { sink in try source.db.exportWorkspace(to: sink) }
+        #expect(summary.violations.isEmpty)
+        #expect(summary.codings == 2)
+        // Every column, the createdAt text included, as GRDB's record encoding stored it.
+        let rows = "SELECT id, codeId, utteranceId, startOffset, endOffset, coder, createdAt, typeof(createdAt), guid, batchId FROM coding ORDER BY id"
+        #expect(try restored.db.read { try Row.fetchAll($0, sql: rows) } == source.db.read { try Row.fetchAll($0, sql: rows) })
+    }
+
     @Test func aRestoreWithABrokenUtteranceKeepsTheTriggers() throws {
         let source = try Self.source()
         let restored = try Workspace()

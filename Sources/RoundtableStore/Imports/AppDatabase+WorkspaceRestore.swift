@@ -76,6 +76,8 @@ final class WorkspaceRestore: WorkspaceSink {
     var schedule = RestoredSchedule()
     /// The prepared utterance insert, made on first use.
     var utteranceInsert: BulkStatement?
+    /// The prepared coding insert, made on first use.
+    var codingInsert: BulkStatement?
     /// The search index's triggers, set aside while the utterances section fills an empty table.
     var searchTriggers: [(name: String, sql: String)]?
 

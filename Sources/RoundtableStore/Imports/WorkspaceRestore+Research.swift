@@ -81,7 +81,38 @@ extension WorkspaceRestore {
         try insert(batch, subject, counting: \.codingBatches)
     }
 
-    func coding(_ coding: Coding) throws { try insert(coding, "coding \(coding.id.map(String.init) ?? "?")", counting: \.codings) }
+    /// Codings come by the ten thousand too: bound through the C API as utterances are, with the
+    /// date in the text GRDB's own encoding gives it (what `insert` would store).
+    func coding(_ coding: Coding) throws {
+        let statement = try codingStatement()
+        func bind(_ number: Int64?) {
+            if let number { statement.bind(number) } else { statement.bind(nil as String?) }
+        }
+        bind(coding.id)
+        bind(coding.codeId)
+        bind(coding.utteranceId)
+        bind(coding.noteId)
+        bind(coding.commentCardId)
+        bind(coding.reactionId)
+        bind(coding.startOffset.map(Int64.init))
+        bind(coding.endOffset.map(Int64.init))
+        statement.bind(coding.coder)
+        statement.bind(String.fromDatabaseValue(coding.createdAt.databaseValue))
+        statement.bind(coding.guid)
+        bind(coding.batchId)
+        guard try store("coding \(coding.id.map(String.init) ?? "?")", { try statement.run() }) else { return }
+        summary.codings += 1
+    }
+
+    private func codingStatement() throws -> BulkStatement {
+        if let statement = codingInsert { return statement }
+        let statement = try BulkStatement(db, """
+            INSERT INTO coding (id, codeId, utteranceId, noteId, commentCardId, reactionId, startOffset, endOffset, coder, createdAt, guid, batchId)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        codingInsert = statement
+        return statement
+    }
 
     func refiIdentity(_ identity: REFIIdentity) throws {
         _ = try store("REFI identity of \(identity.kind) \(identity.key)", {
