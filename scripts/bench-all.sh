@@ -2,7 +2,7 @@
 # Runs every benchmark in sequence, as docs/performance.md reports them, keeping each one's output
 # in bench-results/DATE-NAME.log (not committed).
 #
-#   bash scripts/bench-all.sh                       # from the repository root; about an hour
+#   bash scripts/bench-all.sh                       # from the repository root; about half an hour
 #   bash scripts/bench-all.sh roster restore        # only these (schedule roster transcripts restore refi)
 #   REPEAT=5 bash scripts/bench-all.sh              # passed on to each script
 #
