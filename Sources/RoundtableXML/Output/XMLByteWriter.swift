@@ -40,33 +40,8 @@ final class XMLByteWriter {
     }
 
     private func escaped(_ value: String, inAttribute: Bool) throws {
-        var value = XMLText.sanitized(value)
-        value.withUTF8 { bytes in
-            // Runs that need no reference are copied whole.
-            var clean = 0
-            for (index, byte) in bytes.enumerated() {
-                let reference: StaticString
-                switch byte {
-                case UInt8(ascii: "&"): reference = "&amp;"
-                case UInt8(ascii: "<"): reference = "&lt;"
-                case UInt8(ascii: ">"): reference = "&gt;"
-                case UInt8(ascii: "\""): reference = "&quot;"
-                case 0x0D: reference = "&#13;"
-                case 0x0A where inAttribute: reference = "&#10;"
-                case 0x09 where inAttribute: reference = "&#9;"
-                default: continue
-                }
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<index]))
-                append(reference)
-                clean = index + 1
-            }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...]))
-        }
+        XMLEscaping.append(value, inAttribute: inAttribute, to: &buffer)
         if buffer.count >= Self.flushSize { try flush() }
-    }
-
-    private func append(_ reference: StaticString) {
-        reference.withUTF8Buffer { buffer.append(contentsOf: $0) }
     }
 
     private func flush() throws {

@@ -59,26 +59,6 @@ final class REFIXMLOutput {
     }
 
     private func escaped(_ value: String, inAttribute: Bool) {
-        var value = XMLText.sanitized(value)
-        value.withUTF8 { bytes in
-            var clean = 0
-            for index in bytes.indices {
-                let reference: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): reference = "&amp;"
-                case UInt8(ascii: "<"): reference = "&lt;"
-                case UInt8(ascii: ">"): reference = "&gt;"
-                case UInt8(ascii: "\""): reference = "&quot;"
-                case 0x0D: reference = "&#13;"
-                case 0x0A where inAttribute: reference = "&#10;"
-                case 0x09 where inAttribute: reference = "&#9;"
-                default: continue
-                }
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<index]))
-                reference.withUTF8Buffer { buffer.append(contentsOf: $0) }
-                clean = index + 1
-            }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...]))
-        }
+        XMLEscaping.append(value, inAttribute: inAttribute, to: &buffer)
     }
 }
