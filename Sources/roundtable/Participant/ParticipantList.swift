@@ -16,7 +16,7 @@ struct ParticipantList: ParsableCommand {
     func run() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         let reader = try workspace.openForReading()
-        if search != nil { indexSearchIfBehind(reader) }
+        if search != nil { try indexSearchIfBehind(reader) }
         let people = try reader.participants(search: search, panel: panel, limit: limit)
         switch output.format {
         case .json:
@@ -33,13 +33,17 @@ struct ParticipantList: ParsableCommand {
     }
 
     /// Brings the search index up to date when many participants (a roster import's worth) are
-    /// not in it yet, if the workspace is writable and no other command is writing. Otherwise the
-    /// search scans those participants, which gives the same answer more slowly, so a failure
-    /// here is not the user's concern.
-    private func indexSearchIfBehind(_ reader: AppDatabase) {
-        guard (try? reader.participantSearchBacklog()) ?? 0 >= Self.backlogWorthIndexing,
+    /// not in it yet, if the workspace is writable and no other command is writing. A busy or
+    /// read-only workspace is searched without it: those participants are scanned, which gives
+    /// the same answer more slowly. Any other failure is the user's to see.
+    private func indexSearchIfBehind(_ reader: AppDatabase) throws {
+        guard try reader.participantSearchBacklog() >= Self.backlogWorthIndexing,
               FileManager.default.isWritableFile(atPath: workspace.path) else { return }
-        _ = try? AppDatabase.open(path: workspace.path, creating: false, busyTimeout: 0).indexParticipantSearch()
+        do {
+            try AppDatabase.open(path: workspace.path, creating: false, busyTimeout: 0).indexParticipantSearch()
+        } catch let error as RoundtableError where error.kind == .busy || error.kind == .cannotCreateOutput {
+            return
+        }
     }
 
     /// Below this many unindexed participants a scan costs less than indexing them first.
