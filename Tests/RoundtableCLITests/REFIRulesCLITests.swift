@@ -135,7 +135,14 @@ struct REFIRulesCLITests {
         #expect(result.status == 65)
         #expect(result.stderr == "error: \(path): project.qde:4: source 'Kahvila' (sources/\(Self.sourceGUID).txt) is not UTF-8 text "
                 + "(byte 0xE9 at offset 3); REFI-QDA requires UTF-8: convert it and export again\n", "\(result.stderr)")
-        #expect(try cli.key("code", "list", "--format", "json") == "[\n\n]", "nothing was imported")
+        // The workspace did not exist: it is built aside and never appears, nor anything beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).filter { $0.contains("rt.sqlite") } == [],
+                "nothing was imported")
+        // Into an existing workspace, nothing of the project lands either.
+        _ = try cli.key("code", "add", "Earlier")
+        #expect(try cli.run("import", "refi", path).status == 65)
+        let codes = try cli.key("code", "list", "--format", "json")
+        #expect(codes.contains("Earlier") && !codes.contains("Greeting"), "\(codes)")
     }
 
     @Test func aProjectWithSourcesNoneOfWhichCanBeReadIsRefusedUnlessCodebookOnly() throws {

@@ -37,27 +37,52 @@ extension AppDatabase {
         }
     }
 
+    /// `importREFIProject(panel:read:)` into the workspace at `path`; when there is none yet, it is
+    /// built aside and appears only once the whole project is in (a failed import leaves nothing).
+    public static func importREFIProject(at path: String, busyTimeout: TimeInterval = 10,
+                                         clock: @escaping @Sendable () -> Date = { Date() }, panel: String?,
+                                         read: (_ each: @escaping (REFIImportProject, REFIImportSource) throws -> Void) throws
+                                         -> REFIImportProject) throws -> REFIImportReport {
+        guard try WorkspaceIdentity.inspect(path) == .missing else {
+            return try open(path: path, busyTimeout: busyTimeout, clock: clock).importREFIProject(panel: panel, read: read)
+        }
+        return try buildingNewWorkspace(at: path, busyTimeout: busyTimeout, clock: clock) { database in
+            try database.importREFIProject(panel: panel, read: read)
+        }
+    }
+
     /// `importREFIProject` as the project is read: `read` hands each text source to the closure it
     /// is given, with the project read so far (its codebook, users and cases), and returns the rest
     /// of the project; a source is brought across as it arrives, so only one is held at a time.
-    /// An error thrown by `read` rolls everything back.
+    /// `read` runs on a thread of its own, which also cuts each source into turns, while this one
+    /// writes them. An error thrown by `read` rolls everything back.
     public func importREFIProject(panel: String?, read: (_ each: @escaping (REFIImportProject, REFIImportSource) throws -> Void) throws
                                   -> REFIImportProject) throws -> REFIImportReport {
         try write { db in
+            var search = try DeferredSearchIndex(db)
             var importer: REFIProjectImport?
-            var failure: Error?
-            let project = try read { project, source in
-                // The closure escapes into the reader, so `db` is used only while `write` runs.
-                do {
-                    if importer == nil { importer = try REFIProjectImport(self, db, project, panel: panel) }
-                    try importer!.source(db, project, source)
-                } catch {
-                    failure = error
-                    throw error
+            let project = try Handoff<REFIImportStep>.run(produce: { put in
+                var preparer = REFISourcePreparer()
+                return try read { project, source in try preparer.prepare(project, source, put) }
+            }, consume: { takeNext in
+                // Turns are indexed for search as they come, so the writing never waits on one long fill at the end.
+                var unindexed = 0
+                func take() throws -> REFIImportStep? {
+                    unindexed += 1
+                    if unindexed >= 4096 {
+                        try search.index(db)
+                        unindexed = 0
+                    }
+                    return try takeNext()
                 }
-            }
-            if let failure { throw failure }
+                while let step = try take() {
+                    guard case .source(let project, let source) = step else { continue }
+                    if importer == nil { importer = try REFIProjectImport(self, db, project, panel: panel) }
+                    try importer!.source(db, project, source, turns: take)
+                }
+            })
             if importer == nil { importer = try REFIProjectImport(self, db, project, panel: panel) }
+            try search.finish(db)
             return importer!.report(project)
         }
     }
@@ -82,113 +107,5 @@ extension AppDatabase {
 
     static func iso(_ date: Date) -> String {
         ISO8601DateFormatter().string(from: date)
-    }
-}
-
-/// One REFI-QDA project being brought across, source by source: the codebook, the panel and the
-/// cases first (they precede the sources in a project.qde), then each source as a session.
-struct REFIProjectImport {
-    private let database: AppDatabase
-    private var report: REFIImportReport
-    private var warnings: [String] = []
-    private var notApplied = 0
-    private var people: [Participant?] = []
-    private var guids: [String: Int64] = [:]
-    private let codes: [Code]
-    /// The cases that refer to each source took part in its session.
-    private var taking: [String: Set<Int>] = [:]
-    private var planner: REFISessionPlanner
-    private let owners: REFICaseLinks.Owners
-
-    init(_ database: AppDatabase, _ db: Database, _ project: REFIImportProject, panel: String?) throws {
-        self.database = database
-        report = REFIImportReport(panel: panel ?? AppDatabase.panelKey(project.name))
-        report.codesCreated = try database.importCodes(db, project.codes).created
-        if try Panel.filter(Column("key") == report.panel).fetchCount(db) == 0 {
-            _ = try database.createPanel(db, key: report.panel, name: panel ?? project.name, kind: .pool,
-                                         description: "Imported from a REFI-QDA project")
-        }
-        for person in project.cases {
-            do {
-                people.append(try database.addParticipant(db, NewParticipant(name: person.name, attributes: person.variables)))
-            } catch let error as RoundtableError {
-                people.append(nil)
-                warnings.append("case '\(person.name)' not brought across: \(error.message)")
-            }
-        }
-        let added = people.compactMap { $0?.key }
-        if !added.isEmpty { _ = try database.addMembers(db, panel: report.panel, participants: added, role: "member", termEnd: nil) }
-        report.cases = added.count
-        planner = REFISessionPlanner(panel: report.panel, capacity: max(1, added.count))
-        guids = Dictionary(project.codes.enumerated().compactMap { index, entry in entry.guid.map { ($0, Int64(index + 1)) } },
-                           uniquingKeysWith: { first, _ in first })
-        codes = AppDatabase.transcriptCodes(project.codes)
-        for (index, person) in project.cases.enumerated() {
-            for guid in person.sourceGUIDs { taking[guid, default: []].insert(index) }
-        }
-        if project.cases.allSatisfy(\.selectionGUIDs.isEmpty) {
-            owners = project.selectionOwners
-        } else {
-            var owners = project.selectionOwners
-            for (index, person) in project.cases.enumerated() {
-                for guid in person.selectionGUIDs { owners.add(guid, owner: index) }
-            }
-            owners.seal()
-            self.owners = owners
-        }
-    }
-
-    /// Brings one text source across as a past session with its transcript.
-    mutating func source(_ db: Database, _ project: REFIImportProject, _ source: REFIImportSource) throws {
-        guard let text = source.text else { return }
-        let session = try planner.schedule(database, db, project, source)
-        let turns = REFITurnSplitter.split(text, selections: source.selections, source: source.name, warnings: &warnings,
-                                           notApplied: &notApplied)
-        guard !turns.isEmpty else {
-            warnings.append("\(source.name): the text has no lines; session \(session.key) has no transcript")
-            report.sessions.append(session.key)
-            return
-        }
-        let speakers = REFICaseLinks.speakers(of: turns, selections: source.selections, owners: owners, cases: project.cases,
-                                              source: source.name, warnings: &warnings)
-        let present = Set(speakers.compactMap { $0 }).union(source.guid.flatMap { taking[$0] } ?? [])
-        try database.seatREFISpeakers(db, session, present.sorted().compactMap { people[$0] })
-        let (persons, guids, codes, clock) = (people, self.guids, self.codes, database.clock)
-        var warnings = self.warnings
-        defer { self.warnings = warnings }
-        let done = try database.importTranscript(db, session: session.key, fileName: source.name, replace: false) { sink in
-            try sink.codebook(codes)
-            for (sequence, turn) in turns.enumerated() {
-                var codings = turn.codings.compactMap { span -> Coding? in
-                    guard let id = guids[span.codeGUID] else { return nil }
-                    return Coding(codeId: id, target: .utterance(0), span: TextSpan(start: span.start, end: span.end),
-                                  coder: "refi", createdAt: clock())
-                }
-                if !codings.isEmpty, UnicodeText.composed(turn.text) != turn.text {
-                    warnings.append("\(source.name):\(turn.line): text not in NFC; \(codings.count) codings skipped")
-                    codings = []
-                }
-                var utterance = Utterance(sessionId: session.id!, sequence: sequence + 1, speakerLabel: turn.speaker, text: turn.text)
-                // The case's link names the speaker: the importer matches it to the person under their own name.
-                var speaker = turn.speaker
-                if let index = speakers[sequence], let person = persons[index] {
-                    utterance.participantId = person.id
-                    speaker = person.displayName
-                }
-                try sink.entry(TranscriptEntry(utterance: utterance, speaker: speaker, codings: codings, line: turn.line))
-            }
-        }
-        report.sessions.append(session.key)
-        report.utterances += done.transcript.utterances
-        report.attributedTurns += speakers.filter { $0.flatMap { people[$0] } != nil }.count
-        report.codings += done.codings
-    }
-
-    /// The report, with the reader's warnings first, as when the project was read whole.
-    func report(_ project: REFIImportProject) -> REFIImportReport {
-        var report = report
-        report.warnings = project.warnings + warnings
-        report.selectionsNotApplied = project.selectionsNotApplied + notApplied
-        return report
     }
 }

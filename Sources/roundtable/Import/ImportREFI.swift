@@ -28,11 +28,11 @@ struct ImportREFI: ParsableCommand {
     @Argument(help: "A .qdpx file.") var file: String
 
     func run() throws {
-        let database = try workspace.open()
         let reader = try REFIProjectReader(path: file, maxSize: limits.maxSize, codebookOnly: codebookOnly)
         var codes = 0
         // Each source becomes a session as it is read; a project that gives none is rolled back whole.
-        let report = try database.importREFIProject(panel: panel) { each in
+        let report = try AppDatabase.importREFIProject(at: workspace.path, busyTimeout: try WorkspaceOptions.busyTimeout(),
+                                                       clock: try WorkspaceOptions.clock(), panel: panel) { each in
             let project = try reader.read(each: each)
             if !codebookOnly, let reason = project.sourcesNotBroughtAcross {
                 project.warnings.forEach(Console.warning)
