@@ -85,4 +85,20 @@ struct REFICaseOwnersTests {
                                           source: "s", warnings: &byCuts)
         #expect(none == Array(repeating: nil, count: cuts.count))
     }
+
+    @Test func ownersBeyondSeveralBlocksAreAllFound() {
+        // 150,000 references: more than two blocks of 65,536, the last one partly filled; one case dropped.
+        let guid = { (index: Int) in String(format: "5e1e0000-0000-4000-8000-%012x", index) }
+        var owners = REFICaseLinks.Owners()
+        for index in 0..<150_000 { owners.add(guid(index), owner: index % 5) }
+        owners.add(guid(7), owner: 3)
+        owners.removeOwners(from: 4)
+        owners.seal()
+        #expect(owners.count == 120_000 + 1)
+        for index in stride(from: 0, to: 150_000, by: 997) {
+            #expect(owners.cases(of: guid(index)) == (index % 5 == 4 ? [] : [index % 5]))
+        }
+        #expect(owners.cases(of: guid(7)) == [2, 3])
+        #expect(owners.cases(of: guid(150_000)).isEmpty)
+    }
 }
