@@ -16,10 +16,6 @@ extension REFICaseLinks {
         }
 
         private var entries: [Entry] = []
-        /// Full blocks of `add`ed entries, joined into `entries` by `seal`: a million references had
-        /// grown one array by doubling, 12.5 + 25 MB at once while the last doubling copied.
-        private var blocks: [[Entry]] = []
-        private static let blockSize = 1 << 16
         /// References that are not UUIDs (a project read leniently never has them; callers may).
         private var other: [String: Set<Int>] = [:]
         private var sorted = true
@@ -36,21 +32,16 @@ extension REFICaseLinks {
         }
 
         /// Whether no case refers to any selection.
-        public var isEmpty: Bool { entries.isEmpty && blocks.isEmpty && other.isEmpty }
+        public var isEmpty: Bool { entries.isEmpty && other.isEmpty }
 
         /// How many references were added (a case referring twice to one selection counts once after `seal`).
-        public var count: Int { entries.count + blocks.reduce(0) { $0 + $1.count } + other.values.reduce(0) { $0 + $1.count } }
+        public var count: Int { entries.count + other.values.reduce(0) { $0 + $1.count } }
 
         /// Records that case `owner` refers to the selection `guid` (any case, with or without braces).
         public mutating func add(_ guid: String, owner: Int) {
             guard let key = Self.key(guid) else {
                 other[guid, default: []].insert(owner)
                 return
-            }
-            if entries.count == entries.capacity, entries.count >= Self.blockSize {
-                blocks.append(entries)
-                entries = []
-                entries.reserveCapacity(Self.blockSize)
             }
             entries.append(Entry(high: key.high, low: key.low, owner: Int32(truncatingIfNeeded: owner)))
             sorted = false
@@ -60,7 +51,6 @@ extension REFICaseLinks {
         public mutating func removeOwners(from owner: Int) {
             let kept = Int32(truncatingIfNeeded: owner)
             entries.removeAll { $0.owner >= kept }
-            for index in blocks.indices { blocks[index].removeAll { $0.owner >= kept } }
             for key in other.keys { other[key] = other[key]!.filter { $0 < owner } }
             other = other.filter { !$0.value.isEmpty }
         }
@@ -68,15 +58,6 @@ extension REFICaseLinks {
         /// Sorts the references for look-up; done before the first `cases(of:)`, and again after any `add`.
         public mutating func seal() {
             guard !sorted else { return }
-            if !blocks.isEmpty {
-                // Each block is let go once copied: the joined array's pages fill as the blocks' are freed.
-                var joined: [Entry] = []
-                joined.reserveCapacity(entries.count + blocks.reduce(0) { $0 + $1.count })
-                blocks.reverse()
-                while let block = blocks.popLast() { joined.append(contentsOf: block) }
-                joined.append(contentsOf: entries)
-                entries = joined
-            }
             entries.sort { $0.precedes($1) }
             var unique = 0
             for entry in entries where unique == 0 || entries[unique - 1].precedes(entry) {
