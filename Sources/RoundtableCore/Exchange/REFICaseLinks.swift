@@ -22,7 +22,21 @@ public enum REFICaseLinks {
     /// `speakers` with the owners found beforehand (sealed).
     public static func speakers(of turns: [REFIImportTurn], selections: [REFIImportSelection], owners: Owners,
                                 cases: [REFIImportCase], source: String, warnings: inout [String]) -> [Int?] {
-        guard !owners.isEmpty else { return turns.map { _ in nil } }
+        speakers(count: turns.count, bounds: { (turns[$0].lineStart, turns[$0].start, turns[$0].end, turns[$0].line) },
+                 selections: selections, owners: owners, cases: cases, source: source, warnings: &warnings)
+    }
+
+    /// `speakers` of turns as `REFITurnSplitter.cut` gives them, without making their text.
+    public static func speakers(of cuts: REFITurnCuts, selections: [REFIImportSelection], owners: Owners,
+                                cases: [REFIImportCase], source: String, warnings: inout [String]) -> [Int?] {
+        speakers(count: cuts.count, bounds: cuts.bounds, selections: selections, owners: owners, cases: cases, source: source,
+                 warnings: &warnings)
+    }
+
+    private static func speakers(count: Int, bounds: (Int) -> (lineStart: Int, start: Int, end: Int, line: Int),
+                                 selections: [REFIImportSelection], owners: Owners, cases: [REFIImportCase], source: String,
+                                 warnings: inout [String]) -> [Int?] {
+        guard !owners.isEmpty else { return Array(repeating: nil, count: count) }
         // One flat array sorted by start, not a dictionary of arrays of sets: a source of 100k turns
         // had cost 14 MB in small allocations.
         var claims: [Claim] = []
@@ -34,15 +48,16 @@ public enum REFICaseLinks {
             claims.append(Claim(start: selection.start, end: selection.end, owner: first, several: found.count > 1 ? found : nil))
         }
         claims.sort { $0.start < $1.start }
-        return turns.map { turn in
+        return (0..<count).map { index in
+            let turn = bounds(index)
             var claimed: Int?
             var more: Set<Int> = []
             // Anywhere from the line's start to the text's: the label, or spaces before the text, may be in it.
             let last = max(turn.lineStart, turn.start)
-            var index = firstClaim(in: claims, from: turn.lineStart)
-            while index < claims.count, claims[index].start <= last {
-                let claim = claims[index]
-                index += 1
+            var next = firstClaim(in: claims, from: turn.lineStart)
+            while next < claims.count, claims[next].start <= last {
+                let claim = claims[next]
+                next += 1
                 guard claim.end >= turn.end else { continue }
                 guard let several = claim.several else {
                     if claimed == nil { claimed = claim.owner } else if claim.owner != claimed { more.insert(claim.owner) }
