@@ -80,8 +80,6 @@ final class WorkspaceRestore: WorkspaceSink {
     var codingInsert: BulkStatement?
     /// The search index's triggers, set aside while the utterances section fills an empty table.
     var searchTriggers: [(name: String, sql: String)]?
-    /// The utterance table's non-unique indexes, set aside with the triggers.
-    var setAsideIndexes: [(name: String, sql: String)] = []
 
     init(db: Database, now: Date) {
         self.db = db

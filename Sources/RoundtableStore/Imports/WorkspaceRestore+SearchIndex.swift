@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import RoundtableCore
 
-/// Utterances in bulk: one prepared insert, and the transcript search index and the table's
-/// secondary indexes built in one pass each after the section instead of row by row.
+/// Utterances in bulk: one prepared insert, and the transcript search index filled in one pass
+/// after the section instead of by its insert trigger row by row.
 extension WorkspaceRestore {
     /// The utterance insert, prepared once for the whole section.
     func utteranceStatement() throws -> BulkStatement {
@@ -16,10 +16,9 @@ extension WorkspaceRestore {
         return statement
     }
 
-    /// Drops the `utterance_search_*` triggers and the table's non-unique indexes, keeping their SQL
-    /// as the schema has it, while the utterance table and its search index are still empty, so
-    /// both can later be built from the whole table. The drops are part of the restore's
-    /// transaction: a failed restore undoes them.
+    /// Drops the `utterance_search_*` triggers, keeping their SQL as the schema has it, while the
+    /// utterance table and its index are still empty, so the index can later be built from the
+    /// whole table. The drop is part of the restore's transaction: a failed restore undoes it.
     func setSearchTriggersAside() throws {
         guard searchTriggers == nil,
               try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM utterance) AND NOT EXISTS (SELECT 1 FROM utteranceSearch)")
@@ -34,21 +33,10 @@ extension WorkspaceRestore {
             try db.execute(sql: "DROP TRIGGER \(trigger.name.quotedDatabaseIdentifier)")
         }
         searchTriggers = triggers
-        // The non-unique indexes too (a UNIQUE constraint's own index has no SQL and stays): SQLite
-        // then sorts each once at the end instead of moving through its B-tree for every row.
-        let indexes = try Row.fetchAll(db, sql: """
-            SELECT name, sql FROM sqlite_master
-            WHERE type = 'index' AND tbl_name = 'utterance' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
-            ORDER BY name
-            """).map { (name: $0["name"] as String, sql: $0["sql"] as String) }
-        for index in indexes {
-            try db.execute(sql: "DROP INDEX \(index.name.quotedDatabaseIdentifier)")
-        }
-        setAsideIndexes = indexes
     }
 
     /// Indexes every utterance as the insert trigger would have (`roundtable_fold` of its text,
-    /// under its id), then puts the triggers and indexes back from the SQL read before.
+    /// under its id), then puts the triggers back from the SQL read before.
     func indexUtterancesAndRestoreTriggers() throws {
         guard let triggers = searchTriggers else { return }
         try db.execute(sql: "INSERT INTO utteranceSearch (rowid, text) SELECT id, roundtable_fold(text) FROM utterance ORDER BY id")
@@ -56,9 +44,5 @@ extension WorkspaceRestore {
             try db.execute(sql: trigger.sql)
         }
         searchTriggers = nil
-        for index in setAsideIndexes {
-            try db.execute(sql: index.sql)
-        }
-        setAsideIndexes = []
     }
 }
