@@ -49,6 +49,12 @@ struct WorkspaceRestoreBulkTests {
         // The triggers are back: a later import indexes as before.
         let count = try restored.db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'utterance_search_%'") }
         #expect(count == 3)
+        // So are the table's indexes, set aside for the section, as the schema has them.
+        let schema = "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'utterance' ORDER BY name"
+        #expect(try restored.db.read { try Row.fetchAll($0, sql: schema) } == source.db.read { try Row.fetchAll($0, sql: schema) })
+        let indexes = try restored.db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'utterance_on_%'") }
+        #expect(indexes == 2)
+        #expect(try restored.db.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
     }
 
     @Test func codingsComeBackAsTheSourceStoredThem() throws {
@@ -78,9 +84,10 @@ struct WorkspaceRestoreBulkTests {
         #expect(summary.violations.map(\.message) == ["utterance U-000001: appears more than once in the backup"])
         let state = try restored.db.read { db in
             try [Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'utterance_search_%'"),
-                 Int.fetchOne(db, sql: "SELECT COUNT(*) FROM utterance")]
+                 Int.fetchOne(db, sql: "SELECT COUNT(*) FROM utterance"),
+                 Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'utterance_on_%'")]
         }
-        #expect(state == [3, 0])
+        #expect(state == [3, 0, 2])
     }
 
     static func folder() throws -> String {
