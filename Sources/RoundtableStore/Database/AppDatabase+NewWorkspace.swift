@@ -8,7 +8,7 @@ extension AppDatabase {
     /// half of it and a failure leaves nothing behind. For bulk loads into a workspace that does
     /// not exist yet: the file is written once, through a rollback journal, not a write-ahead log.
     static func buildingNewWorkspace<T>(at path: String, busyTimeout: TimeInterval, clock: @escaping @Sendable () -> Date,
-                                        keep: (T) -> Bool = { _ in true }, _ build: (AppDatabase) throws -> T) throws -> T {
+                                        cacheKiB: Int = 16384, keep: (T) -> Bool = { _ in true }, _ build: (AppDatabase) throws -> T) throws -> T {
         let building = RestoreFile(for: path)
         defer { building.remove() }
         try WorkspaceFile.prepare(building.path)
@@ -19,7 +19,7 @@ extension AppDatabase {
                 // yet a refused row is still undone statement by statement.
                 try db.execute(sql: "PRAGMA journal_mode = MEMORY")
                 // Bounded well under the 64 MB a bulk load may take; fewer index pages are re-read.
-                try db.execute(sql: "PRAGMA cache_size = -16384")
+                try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)")
             }
             let queue = try DatabaseQueue(path: building.path, configuration: configuration)
             let result = try build(AppDatabase(queue, clock: clock))

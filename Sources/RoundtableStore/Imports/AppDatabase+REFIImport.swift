@@ -46,7 +46,8 @@ extension AppDatabase {
         guard try WorkspaceIdentity.inspect(path) == .missing else {
             return try open(path: path, busyTimeout: busyTimeout, clock: clock).importREFIProject(panel: panel, read: read)
         }
-        return try buildingNewWorkspace(at: path, busyTimeout: busyTimeout, clock: clock) { database in
+        // A small page cache: the project's text and the cases' references already take most of the memory.
+        return try buildingNewWorkspace(at: path, busyTimeout: busyTimeout, clock: clock, cacheKiB: 4096) { database in
             try database.importREFIProject(panel: panel, read: read)
         }
     }

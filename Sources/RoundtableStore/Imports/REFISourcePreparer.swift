@@ -36,17 +36,18 @@ struct REFISourcePreparer {
         let owners = self.owners ?? start(project)
         var warnings: [String] = []
         var notApplied = 0
-        let turns = REFITurnSplitter.split(text, selections: source.selections, source: source.name, warnings: &warnings,
-                                           notApplied: &notApplied)
-        let speakers = turns.isEmpty ? [] : REFICaseLinks.speakers(of: turns, selections: source.selections, owners: owners,
-                                                                   cases: project.cases, source: source.name, warnings: &warnings)
+        // Offsets only: each turn's text is made as it is handed over, so a source's turns are never all held.
+        let cuts = REFITurnSplitter.cut(text, selections: source.selections, source: source.name, warnings: &warnings,
+                                        notApplied: &notApplied)
+        let speakers = cuts.count == 0 ? [] : REFICaseLinks.speakers(of: cuts, selections: source.selections, owners: owners,
+                                                                     cases: project.cases, source: source.name, warnings: &warnings)
         let present = Set(speakers.compactMap { $0 }).union(source.guid.flatMap { taking[$0] } ?? [])
         var details = source
         details.text = nil
         details.selections = []
-        try put(.source(project, REFIPreparedSource(source: details, turns: turns.count, present: present.sorted(),
+        try put(.source(project, REFIPreparedSource(source: details, turns: cuts.count, present: present.sorted(),
                                                     warnings: warnings, notApplied: notApplied)))
-        for (turn, speaker) in zip(turns, speakers) { try put(.turn(turn, speaker: speaker)) }
+        for index in 0..<cuts.count { try put(.turn(cuts.turn(index), speaker: speakers[index])) }
         try put(.sourceEnd)
     }
 
