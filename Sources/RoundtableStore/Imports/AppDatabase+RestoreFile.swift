@@ -13,34 +13,13 @@ extension AppDatabase {
         guard try WorkspaceIdentity.inspect(path) == .missing else {
             return try open(path: path, busyTimeout: busyTimeout, clock: clock).restoreWorkspace(feed)
         }
-        let building = RestoreFile(for: path)
-        defer { building.remove() }
-        try WorkspaceFile.prepare(building.path)
-        let summary = try mapErrors(path: path) {
-            // A rollback journal, not a write-ahead log: every page goes to the file once instead of
-            // to the log and again at the checkpoint. The file is new, so SQLite journals no page of
-            // it and the journal stays empty, yet a refused row is still undone statement by statement.
-            var configuration = configuration(busyTimeout: busyTimeout)
-            configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA journal_mode = MEMORY")
-                // Bounded well under the 64 MB the restore may take; fewer index pages are re-read.
-                try db.execute(sql: "PRAGMA cache_size = -16384")
-            }
-            let queue = try DatabaseQueue(path: building.path, configuration: configuration)
-            let summary = try AppDatabase(queue, clock: clock).restoreWorkspace(feed)
-            if summary.violations.isEmpty {
-                // Workspaces are opened as write-ahead-log databases; switch now, while no one else can.
-                try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
-            }
-            try queue.close()
-            return summary
+        return try buildingNewWorkspace(at: path, busyTimeout: busyTimeout, clock: clock, keep: { $0.violations.isEmpty }) {
+            try $0.restoreWorkspace(feed)
         }
-        if summary.violations.isEmpty { try building.link(to: path) }
-        return summary
     }
 }
 
-/// The hidden file a new workspace is restored into, beside where it will go.
+/// The hidden file a new workspace is built in (by a restore or a bulk import), beside where it will go.
 struct RestoreFile {
     let path: String
 
