@@ -35,6 +35,11 @@ final class BulkStatement {
         values.append(.integer(number))
     }
 
+    /// Binds the next parameter (NULL for nil).
+    func bind(_ number: Int64?) {
+        values.append(number.map(Value.integer) ?? .null)
+    }
+
     /// Binds the next parameter.
     func bind(_ flag: Bool) {
         bind(Int64(flag ? 1 : 0))

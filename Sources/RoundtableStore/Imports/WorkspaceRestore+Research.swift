@@ -38,17 +38,14 @@ extension WorkspaceRestore {
     /// The bulk of a big backup: one statement bound through SQLite's C API, not a record's encoding.
     func utterance(_ utterance: Utterance) throws {
         let statement = try utteranceStatement()
-        func bind(_ number: Int64?) {
-            if let number { statement.bind(number) } else { statement.bind(nil as String?) }
-        }
-        bind(utterance.id)
-        bind(utterance.sessionId)
-        bind(Int64(utterance.sequence))
-        bind(utterance.participantId)
-        bind(utterance.moderatorId)
+        statement.bind(utterance.id)
+        statement.bind(utterance.sessionId)
+        statement.bind(Int64(utterance.sequence))
+        statement.bind(utterance.participantId)
+        statement.bind(utterance.moderatorId)
         statement.bind(utterance.speakerLabel)
-        bind(utterance.startMs.map(Int64.init))
-        bind(utterance.endMs.map(Int64.init))
+        statement.bind(utterance.startMs.map(Int64.init))
+        statement.bind(utterance.endMs.map(Int64.init))
         statement.bind(utterance.text)
         guard try store("utterance \(utterance.key)", { try statement.run() }) else { return }
         summary.utterances += 1
@@ -85,21 +82,18 @@ extension WorkspaceRestore {
     /// date in the text GRDB's own encoding gives it (what `insert` would store).
     func coding(_ coding: Coding) throws {
         let statement = try codingStatement()
-        func bind(_ number: Int64?) {
-            if let number { statement.bind(number) } else { statement.bind(nil as String?) }
-        }
-        bind(coding.id)
-        bind(coding.codeId)
-        bind(coding.utteranceId)
-        bind(coding.noteId)
-        bind(coding.commentCardId)
-        bind(coding.reactionId)
-        bind(coding.startOffset.map(Int64.init))
-        bind(coding.endOffset.map(Int64.init))
+        statement.bind(coding.id)
+        statement.bind(coding.codeId)
+        statement.bind(coding.utteranceId)
+        statement.bind(coding.noteId)
+        statement.bind(coding.commentCardId)
+        statement.bind(coding.reactionId)
+        statement.bind(coding.startOffset.map(Int64.init))
+        statement.bind(coding.endOffset.map(Int64.init))
         statement.bind(coding.coder)
         statement.bind(String.fromDatabaseValue(coding.createdAt.databaseValue))
         statement.bind(coding.guid)
-        bind(coding.batchId)
+        statement.bind(coding.batchId)
         guard try store("coding \(coding.id.map(String.init) ?? "?")", { try statement.run() }) else { return }
         summary.codings += 1
     }

@@ -72,16 +72,13 @@ struct TranscriptInserter {
             throw RoundtableError.rule("\(origin): \(error.message)")
         }
         // Bound through SQLite's C API: GRDB's argument arrays were a sixth of a large import.
-        func bind(_ number: Int64?) {
-            if let number { insert.bind(number) } else { insert.bind(nil as String?) }
-        }
-        bind(utterance.sessionId)
-        bind(Int64(utterance.sequence))
-        bind(utterance.participantId)
-        bind(utterance.moderatorId)
+        insert.bind(utterance.sessionId)
+        insert.bind(Int64(utterance.sequence))
+        insert.bind(utterance.participantId)
+        insert.bind(utterance.moderatorId)
         insert.bind(utterance.speakerLabel)
-        bind(utterance.startMs.map(Int64.init))
-        bind(utterance.endMs.map(Int64.init))
+        insert.bind(utterance.startMs.map(Int64.init))
+        insert.bind(utterance.endMs.map(Int64.init))
         insert.bind(utterance.text)
         try insert.run()
         utterance.id = db.lastInsertedRowID
