@@ -1,95 +1,20 @@
 import Foundation
 import RoundtableCore
 
-/// Runs a restore on two threads: the backup is parsed and validated on a thread of its own while
-/// the records it yields are written on the caller's (the transaction's) thread, in file order.
-/// A bounded queue (4 batches of 256 records) keeps memory flat. The first error on either side
-/// stops both; the parsing thread is always finished before `run` returns.
-final class RestorePipe: WorkspaceSink, @unchecked Sendable {
+/// Runs a restore on two threads through a `Handoff`: the backup is parsed and validated on a
+/// thread of its own while the records it yields are written on the caller's (the transaction's)
+/// thread, in file order, 256 to a batch, at most 4 batches queued.
+final class RestorePipe: WorkspaceSink {
     typealias Step = (any WorkspaceSink) throws -> Void
 
-    private static let batchSize = 256
-    private static let queuedBatches = 4
+    private let put: (@escaping Step) throws -> Void
 
-    private let condition = NSCondition()
-    // Guarded by `condition`.
-    private var batches: [[Step]] = []
-    private var finished = false
-    private var failure: (any Error)?
-    private var cancelled = false
-    /// Filled by the parsing thread only.
-    private var current: [Step] = []
-
-    private struct Stopped: Error {}
+    private init(_ put: @escaping (@escaping Step) throws -> Void) { self.put = put }
 
     /// Sends the parse `feed` gives it to `sink`: `feed` runs on a new thread, `sink` on this one.
     static func run(_ feed: (any WorkspaceSink) throws -> Void, into sink: any WorkspaceSink) throws {
-        try withoutActuallyEscaping(feed) { feed in
-            let pipe = RestorePipe()
-            let done = DispatchSemaphore(value: 0)
-            let parse = FeedBox(feed)
-            let thread = Thread {
-                parse.run(into: pipe)
-                done.signal()
-            }
-            // libxml2 and the record readers recurse a little; the default secondary stack is small.
-            thread.stackSize = 8 << 20
-            thread.start()
-            defer {
-                pipe.cancel()
-                done.wait()
-            }
-            while let batch = try pipe.take() {
-                for step in batch { try step(sink) }
-            }
-        }
-    }
-
-    // MARK: the writing side
-
-    private func take() throws -> [Step]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.isEmpty && !finished && failure == nil { condition.wait() }
-        if let failure, !(failure is Stopped) { throw failure }
-        guard !batches.isEmpty else { return nil }
-        condition.broadcast()
-        return batches.removeFirst()
-    }
-
-    private func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    // MARK: the parsing side
-
-    fileprivate func finish() throws { try flush(last: true) }
-
-    fileprivate func fail(_ error: any Error) {
-        condition.lock()
-        failure = error
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    private func flush(last: Bool = false) throws {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.count >= Self.queuedBatches && !cancelled { condition.wait() }
-        if cancelled { throw Stopped() }
-        if !current.isEmpty { batches.append(current) }
-        current = []
-        current.reserveCapacity(Self.batchSize)
-        if last { finished = true }
-        condition.broadcast()
-    }
-
-    private func put(_ step: @escaping Step) throws {
-        current.append(step)
-        if current.count >= Self.batchSize { try flush() }
+        try Handoff<Step>.run(produce: { (put: @escaping (@escaping Step) throws -> Void) in try feed(RestorePipe(put)) },
+                              consume: { take in while let step = try take() { try step(sink) } })
     }
 
     func begin(_ section: WorkspaceSection) throws { try put { try $0.begin(section) } }
@@ -111,26 +36,7 @@ final class RestorePipe: WorkspaceSink, @unchecked Sendable {
     func coding(_ coding: Coding) throws { try put { try $0.coding(coding) } }
     func refiIdentity(_ identity: REFIIdentity) throws { try put { try $0.refiIdentity(identity) } }
     func auditEntry(_ entry: AuditEntry) throws { try put { try $0.auditEntry(entry) } }
-    // Queued, not run: the line belongs to the record that follows it in the queue.
-    func locate(line: Int) { current.append { $0.locate(line: line) } }
-}
-
-/// The caller's feed, handed to the parsing thread. `run` lets go of it before the thread signals
-/// that it is done, and `RestorePipe.run` waits for that signal, so the closure never outlives
-/// the call (`withoutActuallyEscaping` checks).
-private final class FeedBox: @unchecked Sendable {
-    private var feed: ((any WorkspaceSink) throws -> Void)?
-
-    init(_ feed: @escaping (any WorkspaceSink) throws -> Void) { self.feed = feed }
-
-    func run(into pipe: RestorePipe) {
-        guard let feed else { return }
-        self.feed = nil
-        do {
-            try feed(pipe)
-            try pipe.finish()
-        } catch {
-            pipe.fail(error)
-        }
-    }
+    // Queued, not run: the line belongs to the record that follows it in the queue. A refusal to
+    // queue (the writer has stopped) comes back from the next record's call.
+    func locate(line: Int) { try? put { $0.locate(line: line) } }
 }
