@@ -57,6 +57,35 @@ struct WorkspaceRestoreBulkTests {
         #expect(try restored.db.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
     }
 
+    @Test func utterancesWhoseIdsGoBackAreIndexedToo() throws {
+        let source = try Self.source()
+        let restored = try Workspace()
+        let summary = try restored.db.restoreWorkspace { sink in
+            try source.db.exportWorkspace(to: sink)
+            // A hand-edited backup: ids out of order, in a second utterances section.
+            try sink.begin(.utterances)
+            try sink.utterance(Utterance(id: 50, sessionId: 1, sequence: 10, speakerLabel: "Åsa", text: "Köpenhamn ensin"))
+            try sink.utterance(Utterance(id: 40, sessionId: 1, sequence: 11, speakerLabel: "Åsa", text: "Sitten Tukholma"))
+            try sink.end(.utterances)
+        }
+        #expect(summary.violations.isEmpty)
+        #expect(summary.utterances == 7)
+        let state = try restored.db.read { db in
+            try [Int.fetchOne(db, sql: "SELECT COUNT(*) FROM utteranceSearch"),
+                 Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM utterance u JOIN utteranceSearch s ON s.rowid = u.id WHERE s.text = roundtable_fold(u.text)
+                    """),
+                 Int.fetchOne(db, sql: "SELECT v FROM utteranceSearch_config WHERE k = 'automerge'"),
+                 Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'utterance_search_%'")]
+        }
+        // Every utterance indexed once under its own id; FTS5 back to merging four segments at a time.
+        #expect(state == [7, 7, 4, 3])
+        #expect(try restored.db.searchTranscripts(query: "kopenhamn").map(\.utterance) == [EntityKey(.utterance, id: 50)])
+        #expect(try restored.db.searchTranscripts(query: "tukholma").map(\.utterance) == [EntityKey(.utterance, id: 40)])
+        let check = "INSERT INTO utteranceSearch (utteranceSearch, rank) VALUES ('integrity-check', 1)"
+        try restored.db.write { try $0.execute(sql: check) }
+    }
+
     @Test func codingsComeBackAsTheSourceStoredThem() throws {
         let source = try Self.source()
         _ = try source.db.addCode(name: "Queue")

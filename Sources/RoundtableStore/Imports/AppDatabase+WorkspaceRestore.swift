@@ -60,7 +60,7 @@ extension AppDatabase {
 /// Writes backup records straight into the tables, keeping their keys, and holds each to the
 /// rules the commands enforce. A broken rule is noted and the restore goes on, so the user hears
 /// of every problem at once; the transaction is then rolled back.
-final class WorkspaceRestore: WorkspaceSink {
+final class WorkspaceRestore: SearchIndexingSink {
     let db: Database
     let now: Date
     var summary = RestoreSummary()
@@ -78,8 +78,8 @@ final class WorkspaceRestore: WorkspaceSink {
     var utteranceInsert: BulkStatement?
     /// The prepared coding insert, made on first use.
     var codingInsert: BulkStatement?
-    /// The search index's triggers, set aside while the utterances section fills an empty table.
-    var searchTriggers: [(name: String, sql: String)]?
+    /// The search index, its triggers aside while the utterances section is restored.
+    var search: DeferredSearchIndex?
 
     init(db: Database, now: Date) {
         self.db = db

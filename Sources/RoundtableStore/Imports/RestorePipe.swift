@@ -27,7 +27,14 @@ final class RestorePipe: WorkspaceSink {
     func concept(_ concept: Concept) throws { try put { try $0.concept(concept) } }
     func presentation(_ record: PresentationRecord) throws { try put { try $0.presentation(record) } }
     func reaction(_ record: ReactionRecord) throws { try put { try $0.reaction(record) } }
-    func utterance(_ utterance: Utterance) throws { try put { try $0.utterance(utterance) } }
+    func utterance(_ utterance: Utterance) throws {
+        // Folded on this, the parsing thread, which has time to spare; the writing one has none.
+        let searchText = UnicodeText.searchKey(utterance.text)
+        try put { sink in
+            guard let indexing = sink as? any SearchIndexingSink else { return try sink.utterance(utterance) }
+            try indexing.utterance(utterance, searchText: searchText)
+        }
+    }
     func note(_ note: Note) throws { try put { try $0.note(note) } }
     func commentCard(_ record: CommentCardRecord) throws { try put { try $0.commentCard(record) } }
     func surveyResponse(_ response: SurveyResponse) throws { try put { try $0.surveyResponse(response) } }
@@ -39,4 +46,10 @@ final class RestorePipe: WorkspaceSink {
     // Queued, not run: the line belongs to the record that follows it in the queue. A refusal to
     // queue (the writer has stopped) comes back from the next record's call.
     func locate(line: Int) { try? put { $0.locate(line: line) } }
+}
+
+/// A sink that indexes utterances for search itself and takes their search form ready-made.
+protocol SearchIndexingSink: WorkspaceSink {
+    /// `utterance`, whose `UnicodeText.searchKey` is `searchText`.
+    func utterance(_ utterance: Utterance, searchText: String) throws
 }

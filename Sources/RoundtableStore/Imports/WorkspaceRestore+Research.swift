@@ -37,6 +37,10 @@ extension WorkspaceRestore {
 
     /// The bulk of a big backup: one statement bound through SQLite's C API, not a record's encoding.
     func utterance(_ utterance: Utterance) throws {
+        try self.utterance(utterance, searchText: UnicodeText.searchKey(utterance.text))
+    }
+
+    func utterance(_ utterance: Utterance, searchText: String) throws {
         let statement = try utteranceStatement()
         statement.bind(utterance.id)
         statement.bind(utterance.sessionId)
@@ -48,6 +52,7 @@ extension WorkspaceRestore {
         statement.bind(utterance.endMs.map(Int64.init))
         statement.bind(utterance.text)
         guard try store("utterance \(utterance.key)", { try statement.run() }) else { return }
+        try indexRestoredUtterance(searchText)
         summary.utterances += 1
     }
 
